@@ -1,0 +1,38 @@
+import path from "node:path";
+import type { Logger } from "pino";
+import { openDatabase } from "./db/client";
+import type { Env } from "./env";
+import { createMailer } from "./features/email/mailer";
+import { sendEmailJob, sweepEmailsJob } from "./features/email/send-email.job";
+import { JobQueue, type QueueOptions } from "./jobs/queue";
+import { localFileStore } from "./lib/file-store";
+import type { Services } from "./services";
+
+export const ALL_JOBS = [sendEmailJob, sweepEmailsJob];
+
+/** Opens the database (migrating it), and wires the mailer, file store and job queue. */
+export async function createServices(env: Env, logger: Logger, queue: Omit<QueueOptions, "connectionString">): Promise<Services> {
+  const database = await openDatabase({
+    databaseUrl: env.DATABASE_URL,
+    pgliteDir: path.join(env.dataDir, "db"),
+    poolSize: env.DATABASE_POOL_SIZE,
+  });
+  const jobs = new JobQueue(database, { ...queue, connectionString: env.DATABASE_URL }, logger);
+  jobs.register(ALL_JOBS);
+  return {
+    env,
+    database,
+    db: database.db,
+    mailer: createMailer(env.SMTP_URL, env.MAIL_FROM),
+    jobs,
+    files: localFileStore(path.join(env.dataDir, "files")),
+    logger,
+    publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+  };
+}
+
+export async function closeServices(services: Services) {
+  await services.jobs.stop();
+  services.mailer.close();
+  await services.database.close();
+}

@@ -1,0 +1,5 @@
+export * from "./audit";
+export * from "./emails";
+export * from "./organizations";
+export * from "./sessions";
+export * from "./users";

@@ -1,0 +1,52 @@
+import { and, desc, eq, gte, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import type { z } from "zod";
+import type { auditExportQuery } from "../../../common/schemas/audit";
+import type { Executor } from "../../db/client";
+import { auditLog, organizations, users } from "../../db/schema";
+import { type Actor, scopeRoots } from "../../policies/core";
+import { auditPolicy } from "./audit.policy";
+
+type Filters = z.infer<typeof auditExportQuery>;
+
+/** Audit rows in the actor's admin scope, filtered; dates are whole days in WIB-agnostic UTC+7. */
+export function auditWhere(actor: Actor, f: Filters): SQL | undefined {
+  const roots = scopeRoots(actor, ["admin"]);
+  const inTree = roots.length
+    ? inArray(
+        auditLog.organizationId,
+        sql`(select ${organizations.id} from ${organizations} where ${or(...roots.map((r) => sql`${organizations.path} like ${`${r}%`}`))})`,
+      )
+    : sql`false`;
+  const scope = auditPolicy.can(actor, "readGlobal", null) ? or(inTree, isNull(auditLog.organizationId)) : inTree;
+  const where: (SQL | undefined)[] = [scope];
+  if (f.userId) where.push(eq(auditLog.actorId, f.userId));
+  if (f.organizationId) where.push(eq(auditLog.organizationId, f.organizationId));
+  if (f.entityType) where.push(eq(auditLog.entityType, f.entityType));
+  if (f.from) where.push(gte(auditLog.at, new Date(`${f.from}T00:00:00+07:00`)));
+  if (f.to) where.push(lt(auditLog.at, new Date(new Date(`${f.to}T00:00:00+07:00`).getTime() + 86_400_000)));
+  return and(...where);
+}
+
+export function auditSelect(db: Executor, where: SQL | undefined) {
+  return db
+    .select({
+      id: auditLog.id,
+      seq: auditLog.seq,
+      at: auditLog.at,
+      actorId: auditLog.actorId,
+      actorName: users.name,
+      organizationId: auditLog.organizationId,
+      organizationName: organizations.name,
+      action: auditLog.action,
+      entityType: auditLog.entityType,
+      entityId: auditLog.entityId,
+      before: auditLog.before,
+      after: auditLog.after,
+      ip: auditLog.ip,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .leftJoin(organizations, eq(organizations.id, auditLog.organizationId))
+    .where(where)
+    .orderBy(desc(auditLog.seq));
+}

@@ -1,0 +1,16 @@
+import type { FastifyInstance } from "fastify";
+import { apiTokenRoutes } from "./api-tokens/api-tokens.routes";
+import { auditRoutes } from "./audit/audit.routes";
+import { authRoutes } from "./auth/auth.routes";
+import { meRoutes } from "./me/me.routes";
+import { organizationRoutes } from "./organizations/organizations.routes";
+import { outboxRoutes } from "./outbox/outbox.routes";
+import { regionRoutes } from "./regions/regions.routes";
+import { userRoutes } from "./users/users.routes";
+
+/** Every feature's routes under /api/v1; each feature is its own encapsulated plugin. */
+export async function registerFeatureRoutes(app: FastifyInstance) {
+  for (const feature of [authRoutes, meRoutes, organizationRoutes, regionRoutes, userRoutes, auditRoutes, outboxRoutes, apiTokenRoutes]) {
+    await app.register(feature);
+  }
+}

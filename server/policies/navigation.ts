@@ -1,0 +1,18 @@
+import type { Actor } from "./core";
+
+/**
+ * What the staff app may show in its navigation. Computed here so the UI never re-implements
+ * a rule; each entry mirrors the list policy of its feature.
+ */
+export function navigationAbilities(actor: Actor): Record<string, boolean> {
+  const has = (...roles: string[]) => actor.grants.some((g) => roles.includes(g.role));
+  return {
+    "organizations.read": actor.grants.length > 0,
+    "organizations.create": has("admin"),
+    "users.read": has("admin", "coordinator", "editor"),
+    "users.invite": has("admin", "coordinator"),
+    "audit.read": has("admin"),
+    "outbox.read": has("admin"),
+    "apiTokens.manage": has("admin"),
+  };
+}

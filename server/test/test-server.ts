@@ -1,0 +1,63 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { FastifyInstance } from "fastify";
+import { ALL_JOBS } from "../bootstrap";
+import { loadEnv } from "../env";
+import { createMailer } from "../features/email/mailer";
+import { buildApp } from "../http/app";
+import { JobQueue } from "../jobs/queue";
+import { localFileStore } from "../lib/file-store";
+import { createLogger } from "../logger";
+import type { Services } from "../services";
+import { openTestDatabase } from "./test-database";
+
+export interface TestServer {
+  app: FastifyInstance;
+  services: Services;
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+/** A real Sinergi server on a random port, over a fresh database, with inline jobs. */
+export async function startTestServer(opts: { smtpUrl?: string; env?: Record<string, string> } = {}): Promise<TestServer> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "sinergi-test-"));
+  const env = loadEnv({
+    NODE_ENV: "test",
+    DATA_DIR: dataDir,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
+    ...(opts.smtpUrl ? { SMTP_URL: opts.smtpUrl } : {}),
+    ...opts.env,
+  });
+  const logger = createLogger(env.LOG_LEVEL);
+  const { database, drop } = await openTestDatabase();
+  const jobs = new JobQueue(database, { mode: "inline", work: false, schedule: false }, logger);
+  jobs.register(ALL_JOBS);
+  const services: Services = {
+    env,
+    database,
+    db: database.db,
+    mailer: createMailer(env.SMTP_URL, env.MAIL_FROM),
+    jobs,
+    files: localFileStore(path.join(dataDir, "files")),
+    logger,
+    publicUrl: "http://localhost",
+  };
+  await jobs.start(services);
+  const app = await buildApp(services);
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  services.publicUrl = `http://127.0.0.1:${port}`;
+  return {
+    app,
+    services,
+    baseUrl: services.publicUrl,
+    close: async () => {
+      await app.close();
+      services.mailer.close();
+      await database.close();
+      await drop();
+    },
+  };
+}
