@@ -17,7 +17,7 @@ export async function createServices(env: Env, logger: Logger, queue: Omit<Queue
     pgliteDir: path.join(env.dataDir, "db"),
     poolSize: env.DATABASE_POOL_SIZE,
   });
-  const jobs = new JobQueue(database, { ...queue, connectionString: env.DATABASE_URL }, logger);
+  const jobs = new JobQueue(database, { ...queue, connectionString: database.url }, logger);
   jobs.register(ALL_JOBS);
   return {
     env,

@@ -29,6 +29,8 @@ export interface Database {
   sql: SqlRunner;
   pglite?: PGlite;
   pool?: pg.Pool;
+  /** The connection string, for PostgreSQL (the job queue opens its own pool). */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -88,6 +90,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     kind: "postgres",
     db,
     pool,
+    url,
     sql: {
       query: async (text, values) => {
         const r = await pool.query(text, values as unknown[]);

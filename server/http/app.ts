@@ -65,8 +65,11 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
   });
   await app.register(rateLimit, {
     global: false,
+    // After body parsing, so that sign-in limits can key on the account as well as the address.
+    hook: "preHandler",
     errorResponseBuilder: (request, context) => {
-      const err = new AppError(429, "rate_limited", { retry: context.after });
+      const seconds = Math.max(1, Math.ceil(context.ttl / 1000));
+      const err = new AppError(429, "rate_limited", { retry: request.locale === "en" ? `${seconds} seconds` : `${seconds} detik` });
       return Object.assign(new Error("rate limited"), { statusCode: 429, appError: err, locale: request.locale });
     },
   });
@@ -112,7 +115,8 @@ function registerHealth(app: FastifyInstance, opts: AppOptions) {
 async function registerStaffApp(app: FastifyInstance) {
   const hasBuild = existsSync(path.join(appDist, "index.html"));
   if (hasBuild) {
-    await app.register(fastifyStatic, { root: appDist, prefix: "/app/", decorateReply: true, wildcard: false });
+    // serve: false — files are served by the routes below, which carry a policy like every route.
+    await app.register(fastifyStatic, { root: appDist, serve: false });
   }
   const serveIndex = { config: { policy: "public" }, schema: { hide: true } } as const;
   const handler = async (_request: import("fastify").FastifyRequest, reply: import("fastify").FastifyReply) => {
@@ -122,7 +126,12 @@ async function registerStaffApp(app: FastifyInstance) {
   app.get("/app", serveIndex, handler);
   app.get("/app/*", serveIndex, async (request, reply) => {
     const rest = (request.params as { "*": string })["*"];
-    if (hasBuild && rest.includes(".") && existsSync(path.join(appDist, rest))) return reply.sendFile(rest);
+    const file = path.join(appDist, rest);
+    if (hasBuild && rest.includes(".") && file.startsWith(appDist + path.sep) && existsSync(file)) {
+      // Built assets carry a content hash in their names, so browsers may keep them for good.
+      if (rest.startsWith("assets/")) reply.header("cache-control", "public, max-age=31536000, immutable");
+      return reply.sendFile(rest);
+    }
     if (rest.startsWith("assets/")) return sendError(reply, request.locale, new AppError(404, "not_found"));
     return handler(request, reply);
   });

@@ -12,6 +12,8 @@ export interface QueueOptions {
   /** Run the cron scheduler in this process. */
   schedule: boolean;
   connectionString?: string;
+  /** How often the scheduler looks for due cron occurrences (pg-boss default 30 s). */
+  cronIntervalSeconds?: number;
 }
 
 /**
@@ -29,6 +31,15 @@ export class JobQueue {
     private readonly logger: Logger,
   ) {}
 
+  private bossOptions() {
+    const cron = this.options.cronIntervalSeconds;
+    return {
+      schedule: this.options.schedule,
+      supervise: this.options.work,
+      ...(cron ? { cronMonitorIntervalSeconds: cron, cronWorkerIntervalSeconds: cron } : {}),
+    };
+  }
+
   register(defs: JobDefinition[]) {
     for (const d of defs) this.defs.set(d.name, d);
   }
@@ -38,19 +49,8 @@ export class JobQueue {
     if (this.options.mode === "inline") return;
     const boss =
       this.database.kind === "pglite" && this.database.pglite
-        ? new PgBoss({
-            db: fromPglite(this.database.pglite),
-            backend: "pglite",
-            schedule: this.options.schedule,
-            supervise: this.options.work,
-          })
-        : new PgBoss({
-            connectionString: this.options.connectionString,
-            max: 4,
-            schedule: this.options.schedule,
-            supervise: this.options.work,
-            cronWorkerIntervalSeconds: 1,
-          });
+        ? new PgBoss({ db: fromPglite(this.database.pglite), backend: "pglite", ...this.bossOptions() })
+        : new PgBoss({ connectionString: this.options.connectionString, max: 4, ...this.bossOptions() });
     boss.on("error", (err) => this.logger.error({ err }, "job queue error"));
     await boss.start();
     this.boss = boss;

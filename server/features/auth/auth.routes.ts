@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { Role } from "../../../common/roles";
 import {
@@ -26,11 +26,16 @@ import { clearSessionCookie, setSessionCookie } from "./sessions";
 
 const tags = ["auth"];
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 429: errorBody };
-const loginLimit = { max: 10, timeWindow: "1 minute" };
+/** Attempts per minute per address and account, on top of the per-account lockout. */
+const keyByIpAndEmail = (request: FastifyRequest) => {
+  const email = (request.body as { email?: unknown } | undefined)?.email;
+  return `${request.ip}|${typeof email === "string" ? email.toLowerCase() : ""}`;
+};
 
 export async function authRoutes(fastify: FastifyInstance) {
   const app = typed(fastify);
   const { env } = fastify.services;
+  const loginLimit = { max: env.LOGIN_RATE_LIMIT, timeWindow: "1 minute", keyGenerator: keyByIpAndEmail };
 
   app.post(
     "/auth/login",
