@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { Logger } from "pino";
-import { openDatabase } from "./db/client";
+import { type Database, openDatabase } from "./db/client";
 import type { Env } from "./env";
 import { createMailer } from "./features/email/mailer";
 import { sendEmailJob, sweepEmailsJob } from "./features/email/send-email.job";
@@ -11,12 +11,20 @@ import type { Services } from "./services";
 export const ALL_JOBS = [sendEmailJob, sweepEmailsJob];
 
 /** Opens the database (migrating it), and wires the mailer, file store and job queue. */
-export async function createServices(env: Env, logger: Logger, queue: Omit<QueueOptions, "connectionString">): Promise<Services> {
-  const database = await openDatabase({
-    databaseUrl: env.DATABASE_URL,
-    pgliteDir: path.join(env.dataDir, "db"),
-    poolSize: env.DATABASE_POOL_SIZE,
-  });
+export async function createServices(
+  env: Env,
+  logger: Logger,
+  queue: Omit<QueueOptions, "connectionString">,
+  /** An already opened database (tests, benchmarks); by default the one `env` names. */
+  opened?: Database,
+): Promise<Services> {
+  const database =
+    opened ??
+    (await openDatabase({
+      databaseUrl: env.DATABASE_URL,
+      pgliteDir: path.join(env.dataDir, "db"),
+      poolSize: env.DATABASE_POOL_SIZE,
+    }));
   const jobs = new JobQueue(database, { ...queue, connectionString: database.url }, logger);
   jobs.register(ALL_JOBS);
   return {

@@ -2,12 +2,9 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
-import { ALL_JOBS } from "../bootstrap";
+import { closeServices, createServices } from "../bootstrap";
 import { loadEnv } from "../env";
-import { createMailer } from "../features/email/mailer";
 import { buildApp } from "../http/app";
-import { JobQueue } from "../jobs/queue";
-import { localFileStore } from "../lib/file-store";
 import { createLogger } from "../logger";
 import type { Services } from "../services";
 import { openTestDatabase } from "./test-database";
@@ -29,21 +26,9 @@ export async function startTestServer(opts: { smtpUrl?: string; env?: Record<str
     ...(opts.smtpUrl ? { SMTP_URL: opts.smtpUrl } : {}),
     ...opts.env,
   });
-  const logger = createLogger(env.LOG_LEVEL);
   const { database, drop } = await openTestDatabase();
-  const jobs = new JobQueue(database, { mode: "inline", work: false, schedule: false }, logger);
-  jobs.register(ALL_JOBS);
-  const services: Services = {
-    env,
-    database,
-    db: database.db,
-    mailer: createMailer(env.SMTP_URL, env.MAIL_FROM),
-    jobs,
-    files: localFileStore(path.join(dataDir, "files")),
-    logger,
-    publicUrl: "http://localhost",
-  };
-  await jobs.start(services);
+  const services = await createServices(env, createLogger(env.LOG_LEVEL), { mode: "inline", work: false, schedule: false }, database);
+  await services.jobs.start(services);
   const app = await buildApp(services);
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();
@@ -55,8 +40,7 @@ export async function startTestServer(opts: { smtpUrl?: string; env?: Record<str
     baseUrl: services.publicUrl,
     close: async () => {
       await app.close();
-      services.mailer.close();
-      await database.close();
+      await closeServices(services);
       await drop();
     },
   };
