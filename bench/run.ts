@@ -1,0 +1,50 @@
+/**
+ * `npm run bench [-- NAME…] [--quick]`: runs the benchmarks (all by default), prints a table per
+ * benchmark and writes bench/results/<name>.json plus a summary in bench/results/README.md.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { runApiRead } from "./api-read.bench";
+import { type BenchResult, formatTable, RESULTS_DIR, writeResult, writeSummary } from "./lib/report";
+import { runStartup } from "./startup.bench";
+
+const args = process.argv.slice(2);
+const quick = args.includes("--quick");
+const wanted = args.filter((a) => !a.startsWith("--"));
+
+const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
+  "api-read": () => runApiRead({ connections: 64, durationSeconds: quick ? 3 : 10, warmupSeconds: quick ? 1 : 2 }),
+  startup: () => runStartup({ runs: quick ? 2 : 5 }),
+};
+
+async function main() {
+  const names = wanted.length ? wanted : Object.keys(BENCHMARKS);
+  for (const n of names) if (!BENCHMARKS[n]) throw new Error(`unknown benchmark ${n}; known: ${Object.keys(BENCHMARKS).join(", ")}`);
+  const started = performance.now();
+  const results: BenchResult[] = [];
+  for (const name of names) {
+    console.log(`\n▶ ${name}`);
+    const result = await BENCHMARKS[name]();
+    writeResult(result);
+    results.push(result);
+    console.log(`\n${result.title}  (${result.durationSeconds.toFixed(0)} s)\n${formatTable(result)}`);
+  }
+  const total = (performance.now() - started) / 1000;
+  // The summary keeps figures of benchmarks not run this time from their last JSON.
+  const all = Object.keys(BENCHMARKS).flatMap((n) => {
+    const fresh = results.find((r) => r.name === n);
+    if (fresh) return [fresh];
+    try {
+      return [JSON.parse(readFileSync(path.join(RESULTS_DIR, `${n}.json`), "utf8")) as BenchResult];
+    } catch {
+      return [];
+    }
+  });
+  writeSummary(all, names, total);
+  console.log(`\nDone in ${total.toFixed(0)} s; results in bench/results/.`);
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+  process.exitCode = 1;
+});
