@@ -42,6 +42,8 @@ export async function startE2E(): Promise<E2E> {
     browser,
     async newPage(viewport = { width: 1280, height: 800 }) {
       const context = await browser.newContext({ viewport, locale: "id-ID", baseURL: server.baseUrl });
+      // Fail within a test's budget with the locator in the message, not at the test timeout.
+      context.setDefaultTimeout(15_000);
       const page = await context.newPage();
       pages.push(page);
       return page;

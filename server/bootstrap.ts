@@ -4,8 +4,12 @@ import { type Database, openDatabase } from "./db/client";
 import type { Env } from "./env";
 import { createMailer } from "./features/email/mailer";
 import { sendEmailJob, sweepEmailsJob } from "./features/email/send-email.job";
+import type { ActorCache } from "./http/authenticate";
+import { ResponseCache } from "./http/response-cache";
 import { JobQueue, type QueueOptions } from "./jobs/queue";
+import { ChangeFeed } from "./lib/change-feed";
 import { localFileStore } from "./lib/file-store";
+import { TtlCache } from "./lib/ttl-cache";
 import type { Services } from "./services";
 
 export const ALL_JOBS = [sendEmailJob, sweepEmailsJob];
@@ -27,9 +31,21 @@ export async function createServices(
     }));
   const jobs = new JobQueue(database, { ...queue, connectionString: database.url }, logger);
   jobs.register(ALL_JOBS);
+  const changes = new ChangeFeed(logger);
+  const actorCache: ActorCache = new TtlCache(60_000, 20_000);
+  const responseCache = new ResponseCache();
+  changes.on("sinergi_auth", () => {
+    actorCache.clear();
+    responseCache.invalidate();
+  });
+  changes.on("sinergi_directory", () => responseCache.invalidate());
+  await changes.start(database);
   return {
     env,
     database,
+    changes,
+    actorCache,
+    responseCache,
     db: database.db,
     mailer: createMailer(env.SMTP_URL, env.MAIL_FROM),
     jobs,
@@ -41,6 +57,7 @@ export async function createServices(
 
 export async function closeServices(services: Services) {
   await services.jobs.stop();
+  await services.changes.stop();
   services.mailer.close();
   await services.database.close();
 }

@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { PGlite } from "@electric-sql/pglite";
 import { describe, expect, it } from "vitest";
+import { newPglite } from "./db/client";
 
 const run = promisify(execFile);
 const tsx = path.resolve("node_modules/.bin/tsx");
@@ -44,7 +44,7 @@ describe("command line (embedded database)", () => {
     expect(backup.code).toBe(0);
     expect(existsSync(backupFile)).toBe(true);
 
-    const db = new PGlite(path.join(dir, "db"));
+    const db = newPglite(path.join(dir, "db"));
     await db.query("update audit_log set action = 'demo.hapus' where seq = 1");
     await db.close();
     const broken = await cli(dir, "audit", "verify");

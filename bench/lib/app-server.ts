@@ -2,13 +2,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
-import { ALL_JOBS } from "../../server/bootstrap";
+import { closeServices, createServices } from "../../server/bootstrap";
 import { openDatabase } from "../../server/db/client";
 import { loadEnv } from "../../server/env";
-import { createMailer } from "../../server/features/email/mailer";
 import { buildApp } from "../../server/http/app";
-import { JobQueue } from "../../server/jobs/queue";
-import { localFileStore } from "../../server/lib/file-store";
 import { createLogger } from "../../server/logger";
 import type { Services } from "../../server/services";
 
@@ -20,7 +17,7 @@ export interface BenchServer {
 }
 
 /**
- * The real Sinergi app in this process, assembled like server/test/test-server.ts but over
+ * The real Sinergi app in this process, assembled by createServices() like the test server, over
  * the given PostgreSQL database (pool of `poolSize`), inline jobs and a silent logger.
  */
 export async function startAppServer(databaseUrl: string, poolSize: number): Promise<BenchServer> {
@@ -33,21 +30,9 @@ export async function startAppServer(databaseUrl: string, poolSize: number): Pro
     DATABASE_POOL_SIZE: String(poolSize),
     HOST: "127.0.0.1",
   });
-  const logger = createLogger(env.LOG_LEVEL);
   const database = await openDatabase({ databaseUrl, poolSize });
-  const jobs = new JobQueue(database, { mode: "inline", work: false, schedule: false }, logger);
-  jobs.register(ALL_JOBS);
-  const services: Services = {
-    env,
-    database,
-    db: database.db,
-    mailer: createMailer(undefined, env.MAIL_FROM),
-    jobs,
-    files: localFileStore(path.join(dataDir, "files")),
-    logger,
-    publicUrl: "http://127.0.0.1",
-  };
-  await jobs.start(services);
+  const services = await createServices(env, createLogger(env.LOG_LEVEL), { mode: "inline", work: false, schedule: false }, database);
+  await services.jobs.start(services);
   const app = await buildApp(services);
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();
@@ -59,8 +44,7 @@ export async function startAppServer(databaseUrl: string, poolSize: number): Pro
     baseUrl: services.publicUrl,
     close: async () => {
       await app.close();
-      await jobs.stop();
-      await database.close();
+      await closeServices(services);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

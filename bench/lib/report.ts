@@ -82,7 +82,7 @@ export function writeSummary(results: BenchResult[], ran: string[], totalSeconds
     `Machine: ${m.nproc} CPU (${m.cpu}), ${m.memoryGiB} GiB RAM, ${m.platform}; Node ${m.node}${pg ? `; ${pg}` : ""}.`,
     "",
     "Absolute figures depend on the machine; compare the ratios to the reference measured in the same run.",
-    "The load generator (autocannon) and PostgreSQL run on the same machine as the server, so they share its CPUs.",
+    "The load generator (wrk) and PostgreSQL run on the same machine as the server, so they share its CPUs.",
     "",
   ];
   for (const r of results) {

@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
@@ -44,6 +45,12 @@ export interface OpenOptions {
   pglite?: PGlite;
 }
 
+/** A PGlite instance with the extensions our migrations use. */
+export function newPglite(dir: string, options: { loadDataDir?: Blob } = {}): PGlite {
+  const opts = { extensions: { pg_trgm }, ...options };
+  return dir === "memory://" ? new PGlite(opts) : new PGlite(dir, opts);
+}
+
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 20);
   return openPglite(opts.pglite, opts.pgliteDir ?? "memory://");
@@ -51,7 +58,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 
 async function openPglite(existing: PGlite | undefined, dir: string): Promise<Database> {
   if (!existing && dir !== "memory://") mkdirSync(dir, { recursive: true });
-  const client = existing ?? (dir === "memory://" ? new PGlite() : new PGlite(dir));
+  const client = existing ?? newPglite(dir);
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   await migratePglite(db as never, { migrationsFolder });

@@ -1,16 +1,28 @@
-import { and, eq, gt, isNull, or } from "drizzle-orm";
+import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Locale, Role } from "../../common/roles";
 import type { Db, Executor } from "../db/client";
 import { apiTokens, grants, organizations, sessions, users } from "../db/schema";
 import { hashSecret, safeEqual } from "../lib/tokens";
+import type { TtlCache } from "../lib/ttl-cache";
 import type { Actor, ScopedGrant } from "../policies/core";
 import { AppError } from "./errors";
+import type { SessionInfo } from "./types";
 
 export const SESSION_COOKIE = "sinergi_session";
-const API_TOKEN_PREFIX = "sng_";
+export const API_TOKEN_PREFIX = "sng_";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const TOUCH_EVERY_MS = 5 * 60_000;
+
+/** Who a credential is: cached per token hash, cleared by the change feed on any auth change. */
+export interface ResolvedCredential {
+  actor: Actor | null;
+  session: SessionInfo | null;
+  locale: Locale | null;
+  expiresAt: number;
+  lastSeenAt: number;
+}
+export type ActorCache = TtlCache<ResolvedCredential | "invalid">;
 
 export function requestLocale(header: string | undefined): Locale {
   const first = (header ?? "").split(",")[0]?.trim().toLowerCase() ?? "";
@@ -30,7 +42,7 @@ export async function loadUserGrants(db: Executor, userId: string): Promise<Scop
  * Resolves who is calling (session cookie or bearer API token) and enforces the route's
  * policy requirements: sign-in, finished 2FA, and the CSRF token on cookie-authenticated writes.
  */
-export function installAuthentication(app: FastifyInstance, db: Db, sessionTtlHours: number) {
+export function installAuthentication(app: FastifyInstance, db: Db, sessionTtlHours: number, cache: ActorCache) {
   app.decorateRequest("actor", null);
   app.decorateRequest("session", null);
   app.decorateRequest("locale", "id");
@@ -44,10 +56,16 @@ export function installAuthentication(app: FastifyInstance, db: Db, sessionTtlHo
     const policy = config?.policy;
     if (!policy) return;
     const authorization = request.headers.authorization;
-    if (authorization?.startsWith(`Bearer ${API_TOKEN_PREFIX}`)) {
-      request.actor = await actorFromToken(db, authorization.slice(7));
-    } else {
-      await loadSession(request, db, sessionTtlHours);
+    const bearer = authorization?.startsWith(`Bearer ${API_TOKEN_PREFIX}`) ? authorization.slice(7) : null;
+    const secret = bearer ?? request.cookies?.[SESSION_COOKIE];
+    if (secret) {
+      const resolved = await resolveCredential(db, cache, hashSecret(secret), bearer !== null, sessionTtlHours);
+      if (!resolved && bearer) throw new AppError(401, "unauthenticated");
+      if (resolved) {
+        request.actor = resolved.actor;
+        request.session = resolved.session;
+        if (resolved.locale) request.locale = resolved.locale;
+      }
     }
     if (policy === "public") return;
     if (!request.actor && !(config.allowPending && request.session)) throw new AppError(401, "unauthenticated");
@@ -58,9 +76,36 @@ export function installAuthentication(app: FastifyInstance, db: Db, sessionTtlHo
   });
 }
 
-async function loadSession(request: FastifyRequest, db: Db, ttlHours: number) {
-  const token = request.cookies?.[SESSION_COOKIE];
-  if (!token) return;
+async function resolveCredential(db: Db, cache: ActorCache, hash: string, isToken: boolean, ttlHours: number) {
+  let resolved = cache.get(hash);
+  if (resolved === undefined) {
+    resolved = (isToken ? await loadToken(db, hash) : await loadSession(db, hash)) ?? "invalid";
+    cache.set(hash, resolved);
+  }
+  if (resolved === "invalid" || resolved.expiresAt < Date.now()) return null;
+  // Sliding expiry and "last used", written at most every few minutes so reads stay reads.
+  if (Date.now() - resolved.lastSeenAt > TOUCH_EVERY_MS) {
+    resolved.lastSeenAt = Date.now();
+    if (isToken && resolved.actor?.tokenId) {
+      await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, resolved.actor.tokenId));
+    } else if (resolved.session && !resolved.session.twoFactorPending) {
+      resolved.expiresAt = Date.now() + ttlHours * 3_600_000;
+      await db
+        .update(sessions)
+        .set({ lastSeenAt: new Date(), expiresAt: new Date(resolved.expiresAt) })
+        .where(eq(sessions.id, resolved.session.id));
+    }
+  }
+  return resolved;
+}
+
+const grantsJson = (userId: unknown) => sql<[string, string, Role][]>`coalesce((
+  select json_agg(json_build_array(g.organization_id, o.path, g.role))
+  from ${grants} g join ${organizations} o on o.id = g.organization_id
+  where g.user_id = ${userId} and o.active), '[]'::json)`;
+
+/** Session, user and grants in one round trip. */
+async function loadSession(db: Db, tokenHash: string): Promise<ResolvedCredential | null> {
   const [row] = await db
     .select({
       id: sessions.id,
@@ -68,29 +113,37 @@ async function loadSession(request: FastifyRequest, db: Db, ttlHours: number) {
       csrfToken: sessions.csrfToken,
       twoFactorPending: sessions.twoFactorPending,
       lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
       name: users.name,
       status: users.status,
       locale: users.locale,
+      grants: grantsJson(sessions.userId),
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, hashSecret(token)), isNull(sessions.revokedAt), gt(sessions.expiresAt, new Date())))
+    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, new Date())))
     .limit(1);
-  if (row?.status !== "active") return;
-  request.session = { id: row.id, csrfToken: row.csrfToken, twoFactorPending: row.twoFactorPending, userId: row.userId };
-  if (row.twoFactorPending) return;
-  request.locale = row.locale as Locale;
-  request.actor = { kind: "user", userId: row.userId, sessionId: row.id, name: row.name, grants: await loadUserGrants(db, row.userId) };
-  // Sliding expiry, written at most every few minutes so reads stay reads.
-  if (Date.now() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    await db
-      .update(sessions)
-      .set({ lastSeenAt: new Date(), expiresAt: new Date(Date.now() + ttlHours * 3_600_000) })
-      .where(eq(sessions.id, row.id));
-  }
+  if (row?.status !== "active") return null;
+  const session = { id: row.id, csrfToken: row.csrfToken, twoFactorPending: row.twoFactorPending, userId: row.userId };
+  const actor: Actor | null = row.twoFactorPending
+    ? null
+    : {
+        kind: "user",
+        userId: row.userId,
+        sessionId: row.id,
+        name: row.name,
+        grants: row.grants.map(([organizationId, path, role]) => ({ organizationId, path, role })),
+      };
+  return {
+    actor,
+    session,
+    locale: row.twoFactorPending ? null : (row.locale as Locale),
+    expiresAt: row.expiresAt.getTime(),
+    lastSeenAt: row.lastSeenAt.getTime(),
+  };
 }
 
-async function actorFromToken(db: Db, token: string): Promise<Actor> {
+async function loadToken(db: Db, tokenHash: string): Promise<ResolvedCredential | null> {
   const [row] = await db
     .select({
       id: apiTokens.id,
@@ -99,29 +152,31 @@ async function actorFromToken(db: Db, token: string): Promise<Actor> {
       role: apiTokens.role,
       path: organizations.path,
       lastUsedAt: apiTokens.lastUsedAt,
+      expiresAt: apiTokens.expiresAt,
     })
     .from(apiTokens)
     .innerJoin(organizations, eq(organizations.id, apiTokens.organizationId))
     .where(
       and(
-        eq(apiTokens.tokenHash, hashSecret(token)),
+        eq(apiTokens.tokenHash, tokenHash),
         isNull(apiTokens.revokedAt),
         or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, new Date())),
         eq(organizations.active, true),
       ),
     )
     .limit(1);
-  if (!row) throw new AppError(401, "unauthenticated");
-  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
-    await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.id));
-  }
+  if (!row) return null;
   return {
-    kind: "token",
-    userId: null,
-    tokenId: row.id,
-    name: `API: ${row.name}`,
-    grants: [{ organizationId: row.organizationId, path: row.path, role: row.role as Role }],
+    actor: {
+      kind: "token",
+      userId: null,
+      tokenId: row.id,
+      name: `API: ${row.name}`,
+      grants: [{ organizationId: row.organizationId, path: row.path, role: row.role as Role }],
+    },
+    session: null,
+    locale: null,
+    expiresAt: row.expiresAt?.getTime() ?? Number.MAX_SAFE_INTEGER,
+    lastSeenAt: row.lastUsedAt?.getTime() ?? 0,
   };
 }
-
-export { API_TOKEN_PREFIX };

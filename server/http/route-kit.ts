@@ -27,9 +27,15 @@ export function actorOf(request: FastifyRequest): Actor {
   return request.actor;
 }
 
-/** Runs a command in one transaction: all of its writes land, or none do. */
-export function inTransaction<T>(request: FastifyRequest, fn: (tx: Executor) => Promise<T>): Promise<T> {
-  return request.server.services.db.transaction((tx) => fn(tx));
+/**
+ * Runs a command in one transaction: all of its writes land, or none do. After the commit the
+ * caches of this process are invalidated at once (other processes learn it through NOTIFY).
+ */
+export async function inTransaction<T>(request: FastifyRequest, fn: (tx: Executor) => Promise<T>): Promise<T> {
+  const { db, changes } = request.server.services;
+  const result = await db.transaction((tx) => fn(tx));
+  changes.local();
+  return result;
 }
 
 /** The signed-in person (not an API token): for actions on one's own account. */

@@ -40,5 +40,8 @@ describe("policy core", () => {
     });
     expect(navigationAbilities(actor([{ organizationId: "d", path: "/p/d/", role: "editor" }]))["users.read"]).toBe(true);
     expect(navigationAbilities(actor([{ organizationId: "d", path: "/p/d/", role: "coordinator" }]))["users.invite"]).toBe(true);
+    // The outbox holds every account's links: only admins of a top organization see it.
+    expect(navigationAbilities(actor([{ organizationId: "d", path: "/p/d/", role: "admin" }]))["outbox.read"]).toBe(false);
+    expect(navigationAbilities(actor([{ organizationId: "p", path: "/p/", role: "admin" }]))["outbox.read"]).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import type { Actor } from "./core";
+import { isSystemAdmin } from "./system";
 
 /**
  * What the staff app may show in its navigation. Computed here so the UI never re-implements
@@ -12,7 +13,7 @@ export function navigationAbilities(actor: Actor): Record<string, boolean> {
     "users.read": has("admin", "coordinator", "editor"),
     "users.invite": has("admin", "coordinator"),
     "audit.read": has("admin"),
-    "outbox.read": has("admin"),
+    "outbox.read": isSystemAdmin(actor),
     "apiTokens.manage": has("admin"),
   };
 }

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { readFile, rename, writeFile } from "node:fs/promises";
-import { PGlite } from "@electric-sql/pglite";
+import { newPglite } from "../db/client";
 
 /**
  * Backup and restore of the embedded database (PGlite's own data-dir dump, gzip tarball).
@@ -9,7 +9,7 @@ import { PGlite } from "@electric-sql/pglite";
  */
 export async function backupEmbedded(dbDir: string, file: string): Promise<number> {
   if (!existsSync(dbDir)) throw new Error(`No embedded database at ${dbDir}.`);
-  const db = new PGlite(dbDir);
+  const db = newPglite(dbDir);
   await db.waitReady;
   const dump = await db.dumpDataDir("gzip");
   await db.close();
@@ -27,7 +27,7 @@ export async function restoreEmbedded(dbDir: string, file: string): Promise<stri
     await rename(dbDir, keptAside);
   }
   try {
-    const db = new PGlite(dbDir, { loadDataDir: new Blob([bytes]) });
+    const db = newPglite(dbDir, { loadDataDir: new Blob([bytes]) });
     await db.waitReady;
     await db.query("select 1");
     await db.close();

@@ -56,7 +56,7 @@ export function ApiTokensPage() {
     });
   };
 
-  const canCreate = allowed(tokens.data?.can, "create", "manage");
+  const canCreate = allowed(tokens.data?.can, "create");
 
   return (
     <>
@@ -113,7 +113,7 @@ export function ApiTokensPage() {
                   <Table.Td>{token.expiresAt ? formatDate(token.expiresAt) : t("tokens.never")}</Table.Td>
                   <Table.Td>{formatDateTime(token.lastUsedAt)}</Table.Td>
                   <Table.Td>
-                    {!token.revokedAt && allowed(token.can, "revoke", "delete") && (
+                    {!token.revokedAt && allowed(token.can, "revoke") && (
                       <Button size="xs" color="red" variant="subtle" onClick={() => void revokeToken(token)}>
                         {t("tokens.revoke")}
                       </Button>

@@ -67,7 +67,7 @@ export function CreateTokenModal({
           <TextInput label={t("tokens.name")} description={t("tokens.nameHelp")} data-autofocus {...form.getInputProps("name")} />
           <OrganizationSelect
             label={t("tokens.organization")}
-            include={(o) => allowed(o.can, "update", "invite")}
+            include={(o) => allowed(o.can, "update")}
             {...form.getInputProps("organizationId")}
           />
           <RoleSelect label={t("tokens.role")} allowDeselect={false} {...form.getInputProps("role")} />

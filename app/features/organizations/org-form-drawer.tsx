@@ -141,7 +141,7 @@ function OrgForm({
         </SimpleGrid>
         <TextInput label={t("organizations.website")} placeholder="https://" {...form.getInputProps("website")} />
         <Textarea label={t("organizations.address")} autosize minRows={2} {...form.getInputProps("address")} />
-        {editing && allowed(editing.can, "update") && <LogoField org={editing} onUploaded={onLogoChanged} />}
+        {editing && allowed(editing.can, "uploadLogo") && <LogoField org={editing} onUploaded={onLogoChanged} />}
         <Group justify="flex-end" mt="sm">
           <Button variant="default" onClick={onDone}>
             {t("common.cancel")}

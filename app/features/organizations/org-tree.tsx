@@ -57,7 +57,8 @@ interface NodeProps extends OrgTreeActions {
 
 function OrgNode({ org, hasChildren, expanded, onToggle, logoVersion, onEdit, onCreateChild, onToggleActive }: NodeProps) {
   const { t } = useTranslation();
-  const canToggle = org.active ? allowed(org.can, "deactivate") : allowed(org.can, "reactivate", "deactivate");
+  // The server's `deactivate` ability governs reactivation too.
+  const canToggle = allowed(org.can, "deactivate");
   const hasMenu = allowed(org.can, "update", "createChild") || canToggle;
 
   return (

@@ -7,7 +7,8 @@ const COLORS: Record<UserStatus, string> = { active: "teal", invited: "yellow", 
 export function UserStatusBadge({ status }: { status: UserStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={COLORS[status]} variant="light">
+    // A table column may shrink below the label; the badge keeps its full word instead.
+    <Badge color={COLORS[status]} variant="light" style={{ minWidth: "max-content" }}>
       {t(`userStatus.${status}`)}
     </Badge>
   );

@@ -4,9 +4,10 @@ import { IconArrowLeft, IconMailForward, IconPlayerPlay, IconPower } from "@tabl
 import { getRouteApi, Link } from "@tanstack/react-router";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { isApiError } from "../../api/client";
 import { useConfirm } from "../../components/confirm-provider";
 import { PageHeader } from "../../components/page-header";
-import { ErrorState, LoadingState } from "../../components/query-state";
+import { EmptyState, ErrorState, LoadingState } from "../../components/query-state";
 import { handleApiError, notifySuccess } from "../../lib/form-errors";
 import { allowed, formatDateTime } from "../../lib/format";
 import { UserStatusBadge } from "./user-badges";
@@ -29,6 +30,8 @@ export function UserDetailPage() {
       </Anchor>
       {user.isLoading ? (
         <LoadingState />
+      ) : isApiError(user.error) && user.error.status === 404 ? (
+        <EmptyState title={t("users.notFound")} description={t("users.notFoundBody")} />
       ) : user.isError || !user.data ? (
         <ErrorState error={user.error} onRetry={() => void user.refetch()} />
       ) : (
@@ -61,8 +64,8 @@ function UserDetail({ user }: { user: UserView }) {
   };
 
   const canDeactivate = user.status !== "deactivated" && allowed(user.can, "deactivate");
-  const canReactivate = user.status === "deactivated" && allowed(user.can, "reactivate", "deactivate");
-  const canResend = user.status === "invited" && allowed(user.can, "resendInvitation", "resend", "invite");
+  const canReactivate = user.status === "deactivated" && allowed(user.can, "reactivate");
+  const canResend = user.status === "invited" && allowed(user.can, "resendInvitation");
 
   return (
     <>

@@ -20,7 +20,7 @@ export function UserGrants({ user }: { user: UserView }) {
     initialValues: { organizationId: null, role: "officer" },
     validate: { organizationId: (v) => (v ? null : t("validation.required")) },
   });
-  const canAdd = allowed(user.can, "grant", "addGrant", "update");
+  const canAdd = allowed(user.can, "grant");
 
   const removeGrant = async (grant: UserView["grants"][number]) => {
     const ok = await confirm({
@@ -61,7 +61,7 @@ export function UserGrants({ user }: { user: UserView }) {
                   <Table.Td>{grant.organizationName}</Table.Td>
                   <Table.Td>{t(`roles.${grant.role}`)}</Table.Td>
                   <Table.Td>
-                    {allowed(grant.can, "delete", "remove", "revoke") && (
+                    {allowed(grant.can, "remove") && (
                       <ActionIcon
                         color="red"
                         variant="subtle"

@@ -30,7 +30,7 @@ function SortHeader({ field, sort, onSort, label }: { field: SortField; sort: Us
 export function UsersTable({ users, sort, onSort }: { users: UserView[]; sort: UserSort; onSort: (s: UserSort) => void }) {
   const { t } = useTranslation();
   return (
-    <Table.ScrollContainer minWidth={760} type="native">
+    <Table.ScrollContainer minWidth={900} type="native">
       <Table striped highlightOnHover verticalSpacing="sm">
         <Table.Thead>
           <Table.Tr>
@@ -51,7 +51,9 @@ export function UsersTable({ users, sort, onSort }: { users: UserView[]; sort: U
                 </Anchor>
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{user.email}</Text>
+                <Text size="sm" style={{ whiteSpace: "nowrap" }}>
+                  {user.email}
+                </Text>
               </Table.Td>
               <Table.Td>
                 <UserStatusBadge status={user.status} />
@@ -59,7 +61,14 @@ export function UsersTable({ users, sort, onSort }: { users: UserView[]; sort: U
               <Table.Td>
                 <Group gap={4}>
                   {user.grants.slice(0, 3).map((g) => (
-                    <Badge key={g.id} variant="outline" size="sm" style={{ textTransform: "none" }}>
+                    <Badge
+                      key={g.id}
+                      variant="outline"
+                      size="sm"
+                      maw="100%"
+                      style={{ textTransform: "none" }}
+                      title={`${g.organizationName}: ${t(`roles.${g.role}`)}`}
+                    >
                       {g.organizationName}: {t(`roles.${g.role}`)}
                     </Badge>
                   ))}
@@ -67,10 +76,14 @@ export function UsersTable({ users, sort, onSort }: { users: UserView[]; sort: U
                 </Group>
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{formatDateTime(user.lastLoginAt)}</Text>
+                <Text size="sm" style={{ whiteSpace: "nowrap" }}>
+                  {formatDateTime(user.lastLoginAt)}
+                </Text>
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{formatDate(user.createdAt)}</Text>
+                <Text size="sm" style={{ whiteSpace: "nowrap" }}>
+                  {formatDate(user.createdAt)}
+                </Text>
               </Table.Td>
             </Table.Tr>
           ))}

@@ -20,7 +20,9 @@ export const users = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("users_name_idx").on(sql`lower(${t.name})`)],
+  // One trigram index over name and email serves the user search (`like '%made%'` on the
+  // lowercased expression) without scanning every user.
+  (t) => [index("users_search_trgm_idx").using("gin", sql`lower(${t.name} || ' ' || ${t.email}) gin_trgm_ops`)],
 );
 
 /** A role on an organization; it applies to the organization's whole subtree. */

@@ -97,7 +97,10 @@ export async function authRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const session = request.session;
-      if (session) await fastify.services.db.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, session.id));
+      if (session) {
+        await fastify.services.db.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, session.id));
+        fastify.services.changes.local("sinergi_auth");
+      }
       clearSessionCookie(reply);
       return reply.code(204).send(null);
     },

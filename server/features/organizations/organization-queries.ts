@@ -1,4 +1,4 @@
-import { and, eq, like, or, type SQL } from "drizzle-orm";
+import { and, eq, getTableColumns, like, or, type SQL } from "drizzle-orm";
 import type { Role } from "../../../common/roles";
 import type { Executor } from "../../db/client";
 import { organizations } from "../../db/schema";
@@ -6,6 +6,10 @@ import { AppError } from "../../http/errors";
 import { type Actor, scopeRoots } from "../../policies/core";
 
 export type OrganizationRow = typeof organizations.$inferSelect;
+/** What the tree and the presenter need: every column but the timestamps (parsing them is most of the cost). */
+export type OrganizationListRow = Omit<OrganizationRow, "createdAt" | "updatedAt">;
+
+const { createdAt: _c, updatedAt: _u, ...listColumns } = getTableColumns(organizations);
 
 /** `path LIKE root%` for each subtree the actor reaches; false when it reaches none. */
 export function inScope(actor: Actor, roles?: readonly Role[]): SQL | undefined {
@@ -25,8 +29,8 @@ export async function findVisibleOrganization(db: Executor, actor: Actor, id: st
   return row;
 }
 
-export async function listVisibleOrganizations(db: Executor, actor: Actor): Promise<OrganizationRow[]> {
-  return db.select().from(organizations).where(inScope(actor));
+export async function listVisibleOrganizations(db: Executor, actor: Actor): Promise<OrganizationListRow[]> {
+  return db.select(listColumns).from(organizations).where(inScope(actor));
 }
 
 /** Orders a flat list as a tree (parents first, siblings by name) and gives each its depth. */

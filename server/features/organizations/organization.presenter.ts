@@ -3,9 +3,9 @@ import type { OrganizationView } from "../../../common/schemas/organizations";
 import type { Actor } from "../../policies/core";
 import { findRegion } from "../regions/region-catalog";
 import { organizationPolicy } from "./organization.policy";
-import type { OrganizationRow } from "./organization-queries";
+import type { OrganizationListRow, OrganizationRow } from "./organization-queries";
 
-export function presentOrganization(row: OrganizationRow, actor: Actor, depth = row.depth): OrganizationView {
+export function presentOrganization(row: OrganizationListRow, actor: Actor, depth = row.depth): OrganizationView {
   return {
     id: row.id,
     parentId: row.parentId,

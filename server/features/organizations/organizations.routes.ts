@@ -37,22 +37,23 @@ export async function organizationRoutes(fastify: FastifyInstance) {
         response: { 200: organizationList },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = actorOf(request);
-      const all = await listVisibleOrganizations(request.server.services.db, actor);
-      const withInactive = request.query.includeInactive === "true";
-      let rows = withInactive ? all : all.filter((o) => o.active);
-      const q = request.query.q?.toLowerCase();
-      if (q) {
-        // Keep matches and their ancestors so the tree still reads as a tree.
-        const matches = rows.filter((o) => o.name.toLowerCase().includes(q) || o.shortName.toLowerCase().includes(q));
-        const keep = new Set(matches.flatMap((o) => o.path.split("/").filter(Boolean)));
-        rows = rows.filter((o) => keep.has(o.id));
-      }
-      return {
-        items: treeOrder(rows).map((o) => presentOrganization(o, actor, o.level)),
-        can: { create: actor.grants.some((g) => g.role === "admin") },
-      };
+      return fastify.services.responseCache.send(request, reply, actor, async () => {
+        const all = await listVisibleOrganizations(fastify.services.db, actor);
+        let rows = request.query.includeInactive === "true" ? all : all.filter((o) => o.active);
+        const q = request.query.q?.toLowerCase();
+        if (q) {
+          // Keep matches and their ancestors so the tree still reads as a tree.
+          const matches = rows.filter((o) => o.name.toLowerCase().includes(q) || o.shortName.toLowerCase().includes(q));
+          const keep = new Set(matches.flatMap((o) => o.path.split("/").filter(Boolean)));
+          rows = rows.filter((o) => keep.has(o.id));
+        }
+        return {
+          items: treeOrder(rows).map((o) => presentOrganization(o, actor, o.level)),
+          can: { create: actor.grants.some((g) => g.role === "admin") },
+        };
+      });
     },
   );
 

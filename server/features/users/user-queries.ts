@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, inArray, like, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, like, or, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Role } from "../../../common/roles";
 import type { userListQuery } from "../../../common/schemas/users";
@@ -37,24 +37,25 @@ export async function listUsers(db: Executor, actor: Actor, q: z.infer<typeof us
   const where: SQL[] = [visibleUser(actor, grantFilters)];
   if (q.status) where.push(eq(users.status, q.status));
   if (q.q) {
-    const pattern = `%${q.q.replace(ESCAPE, (c) => `\\${c}`)}%`;
-    where.push(or(ilike(users.name, pattern), ilike(users.email, pattern)) as SQL);
+    // Matches the trigram index users_search_trgm_idx (lowercased name + email).
+    const pattern = `%${q.q.toLowerCase().replace(ESCAPE, (c) => `\\${c}`)}%`;
+    where.push(sql`lower(${users.name} || ' ' || ${users.email}) like ${pattern}`);
   }
-  const desc_ = q.sort.startsWith("-");
+  const descending = q.sort.startsWith("-");
   const column = { name: users.name, email: users.email, createdAt: users.createdAt }[
     q.sort.replace("-", "") as "name" | "email" | "createdAt"
   ];
   const condition = and(...where);
-  const [rows, [{ total }]] = await Promise.all([
-    db
-      .select()
-      .from(users)
-      .where(condition)
-      .orderBy(desc_ ? desc(column) : asc(column), asc(users.id))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    db.select({ total: count() }).from(users).where(condition),
-  ]);
+  // The total rides along with the page (one scan); only a page past the end needs its own count.
+  const page = await db
+    .select({ user: users, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(users)
+    .where(condition)
+    .orderBy(descending ? desc(column) : asc(column), asc(users.id))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  const rows = page.map((p) => p.user);
+  const total = page[0]?.total ?? (q.page > 1 ? (await db.select({ n: count() }).from(users).where(condition))[0].n : 0);
   return {
     rows,
     total,

@@ -33,19 +33,21 @@ export async function userRoutes(fastify: FastifyInstance) {
       config: { policy: "user.read" },
       schema: { tags, summary: "Daftar pengguna dalam cakupan", querystring: userListQuery, response: { 200: userList, ...errors } },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = actorOf(request);
-      const orgPath = request.query.organizationId
-        ? (await findVisibleOrganization(db, actor, request.query.organizationId)).path
-        : undefined;
-      const { rows, total, grants } = await listUsers(db, actor, request.query, orgPath);
-      return {
-        items: rows.map((u) => presentUser(u, grants, actor)),
-        total,
-        page: request.query.page,
-        pageSize: request.query.pageSize,
-        can: { invite: navigationAbilities(actor)["users.invite"] },
-      };
+      return fastify.services.responseCache.send(request, reply, actor, async () => {
+        const orgPath = request.query.organizationId
+          ? (await findVisibleOrganization(db, actor, request.query.organizationId)).path
+          : undefined;
+        const { rows, total, grants } = await listUsers(db, actor, request.query, orgPath);
+        return {
+          items: rows.map((u) => presentUser(u, grants, actor)),
+          total,
+          page: request.query.page,
+          pageSize: request.query.pageSize,
+          can: { invite: navigationAbilities(actor)["users.invite"] },
+        };
+      });
     },
   );
 

@@ -1,0 +1,70 @@
+import pg from "pg";
+import type { Logger } from "pino";
+import type { Database } from "../db/client";
+
+export const CHANNELS = ["sinergi_auth", "sinergi_directory"] as const;
+export type Channel = (typeof CHANNELS)[number];
+type Listener = () => void;
+
+/**
+ * Tells in-process caches that data changed. Database triggers NOTIFY on every relevant write
+ * (migration 0002), so any process or tool invalidates every process; `local()` invalidates
+ * this process at once after its own commit, before the notification has travelled.
+ * When the listening connection drops, everything is invalidated and it reconnects.
+ */
+export class ChangeFeed {
+  private readonly listeners = new Map<Channel, Set<Listener>>();
+  private client: pg.Client | null = null;
+  private stopped = false;
+  private unlisten: (() => Promise<void>)[] = [];
+
+  constructor(private readonly logger: Logger) {}
+
+  on(channel: Channel, listener: Listener) {
+    const set = this.listeners.get(channel) ?? new Set();
+    set.add(listener);
+    this.listeners.set(channel, set);
+  }
+
+  /** Invalidates in this process now (after a commit), without waiting for NOTIFY. */
+  local(...channels: Channel[]) {
+    for (const c of channels.length ? channels : CHANNELS) for (const l of this.listeners.get(c) ?? []) l();
+  }
+
+  async start(database: Database) {
+    if (database.pglite) {
+      for (const channel of CHANNELS) this.unlisten.push(await database.pglite.listen(channel, () => this.local(channel)));
+      return;
+    }
+    if (database.url) await this.connect(database.url);
+  }
+
+  private async connect(url: string) {
+    const client = new pg.Client({ connectionString: url });
+    client.on("notification", (msg) => {
+      if ((CHANNELS as readonly string[]).includes(msg.channel)) this.local(msg.channel as Channel);
+    });
+    const lost = () => {
+      if (this.client !== client) return;
+      this.client = null;
+      this.local();
+      if (!this.stopped)
+        setTimeout(() => this.connect(url).catch((err) => this.logger.warn({ err }, "change feed reconnect failed")), 1000).unref();
+    };
+    client.on("error", lost);
+    client.on("end", lost);
+    await client.connect();
+    for (const channel of CHANNELS) await client.query(`LISTEN ${channel}`);
+    this.client = client;
+    // Anything may have changed while we were not listening.
+    this.local();
+  }
+
+  async stop() {
+    this.stopped = true;
+    for (const u of this.unlisten) await u().catch(() => undefined);
+    const client = this.client;
+    this.client = null;
+    await client?.end().catch(() => undefined);
+  }
+}
