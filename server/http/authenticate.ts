@@ -1,5 +1,5 @@
 import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { Locale, Role } from "../../common/roles";
 import type { Db, Executor } from "../db/client";
 import { apiTokens, grants, organizations, sessions, users } from "../db/schema";

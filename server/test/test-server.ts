@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { closeServices, createServices } from "../bootstrap";
+import { openDatabase } from "../db/client";
 import { loadEnv } from "../env";
 import { buildApp } from "../http/app";
 import { createLogger } from "../logger";
@@ -17,7 +18,13 @@ export interface TestServer {
 }
 
 /** A real Sinergi server on a random port, over a fresh database, with inline jobs. */
-export async function startTestServer(opts: { smtpUrl?: string; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startTestServer(
+  opts: {
+    smtpUrl?: string;
+    env?: Record<string, string> /** Share another server's PostgreSQL database (two processes). */;
+    databaseUrl?: string;
+  } = {},
+): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "sinergi-test-"));
   const env = loadEnv({
     NODE_ENV: "test",
@@ -26,7 +33,9 @@ export async function startTestServer(opts: { smtpUrl?: string; env?: Record<str
     ...(opts.smtpUrl ? { SMTP_URL: opts.smtpUrl } : {}),
     ...opts.env,
   });
-  const { database, drop } = await openTestDatabase();
+  const { database, drop } = opts.databaseUrl
+    ? { database: await openDatabase({ databaseUrl: opts.databaseUrl, poolSize: 5 }), drop: async () => undefined }
+    : await openTestDatabase();
   const services = await createServices(env, createLogger(env.LOG_LEVEL), { mode: "inline", work: false, schedule: false }, database);
   await services.jobs.start(services);
   const app = await buildApp(services);

@@ -149,4 +149,26 @@ describe("organization tree", () => {
     expect(bad.status).toBe(415);
     expect(bad.body.error.code).toBe("file_type");
   });
+
+  it("serves the tree from cache with ETag and gzip, and shows a write at once", async () => {
+    const t = await createTree(server.services);
+    const { client } = await signedIn(server, t.root, "admin");
+    const first = await fetch(`${server.baseUrl}/api/v1/organizations`, {
+      headers: { cookie: client.cookie as string, "accept-encoding": "gzip" },
+    });
+    expect(first.headers.get("content-encoding")).toBe("gzip");
+    const etag = first.headers.get("etag") as string;
+    expect(etag).toMatch(/^W\/"/);
+    expect((await first.json()).items).toHaveLength(5);
+    const again = await fetch(`${server.baseUrl}/api/v1/organizations`, {
+      headers: { cookie: client.cookie as string, "if-none-match": etag },
+    });
+    expect(again.status).toBe(304);
+    await client.patch(`/api/v1/organizations/${t.opdA.id}`, { name: "Dinas Kesehatan Baru" });
+    const changed = await fetch(`${server.baseUrl}/api/v1/organizations`, {
+      headers: { cookie: client.cookie as string, "if-none-match": etag },
+    });
+    expect(changed.status).toBe(200);
+    expect((await changed.json()).items.map((o: { name: string }) => o.name)).toContain("Dinas Kesehatan Baru");
+  });
 });
