@@ -59,7 +59,7 @@ async function main(argv: string[]): Promise<number> {
       if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new Error("A valid --email is required.");
       if (!name) throw new Error("--name is required.");
       if (values.password) {
-        const weak = passwordWeakness(values.password, "en", [email, name]);
+        const weak = await passwordWeakness(values.password, "en", [email, name]);
         if (weak) throw new Error(`The password is too weak: ${weak}`);
       }
       const result = await withServices((s) =>

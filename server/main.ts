@@ -28,12 +28,15 @@ async function main() {
       `demo loaded; password for every demo login: ${result.password}`,
     );
   }
+  // The queue starts while the web app is built and listens (their work overlaps); /healthz
+  // answers at once, /readyz once the queue is up.
   let queueReady = false;
+  const queueStarted = services.jobs.start(services).then(() => {
+    queueReady = true;
+  });
   const app = wanted.has("web") ? await buildApp(services, { ready: () => queueReady }) : null;
   if (app) await app.listen({ port: env.PORT, host: env.HOST });
-  // The queue starts after the listener so that /healthz answers at once; /readyz waits for it.
-  await services.jobs.start(services);
-  queueReady = true;
+  await queueStarted;
 
   const [{ n }] = await services.db.select({ n: count() }).from(users);
   if (n === 0) {

@@ -4,12 +4,10 @@ import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
-import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
-import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import pg from "pg";
+import type pg from "pg";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -80,6 +78,12 @@ async function openPglite(existing: PGlite | undefined, dir: string): Promise<Da
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  // Loaded only for PostgreSQL, so the embedded default starts without them.
+  const [{ default: pg }, { drizzle: drizzlePg }, { migrate: migratePg }] = await Promise.all([
+    import("pg"),
+    import("drizzle-orm/node-postgres"),
+    import("drizzle-orm/node-postgres/migrator"),
+  ]);
   // Migrate on one dedicated connection under an advisory lock, so that several
   // processes starting together do not race each other through the migrations.
   const migrator = new pg.Client({ connectionString: url });

@@ -1,4 +1,4 @@
-import pg from "pg";
+import type pg from "pg";
 import type { Logger } from "pino";
 import type { Database } from "../db/client";
 
@@ -40,7 +40,8 @@ export class ChangeFeed {
   }
 
   private async connect(url: string) {
-    const client = new pg.Client({ connectionString: url });
+    const { default: pgModule } = await import("pg");
+    const client = new pgModule.Client({ connectionString: url });
     client.on("notification", (msg) => {
       if ((CHANNELS as readonly string[]).includes(msg.channel)) this.local(msg.channel as Channel);
     });

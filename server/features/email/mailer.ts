@@ -1,4 +1,4 @@
-import nodemailer, { type Transporter } from "nodemailer";
+import type { Transporter } from "nodemailer";
 
 export interface OutgoingEmail {
   to: string;
@@ -16,12 +16,17 @@ export interface Mailer {
 
 export function createMailer(smtpUrl: string | undefined, from: string): Mailer {
   if (!smtpUrl) return { transport: "outbox", deliver: async () => undefined, close: () => undefined };
-  const transporter: Transporter = nodemailer.createTransport(smtpUrl);
+  // Loaded on first send: the embedded default (outbox) never needs nodemailer.
+  let transporter: Transporter | null = null;
+  const connect = async () => {
+    transporter ??= (await import("nodemailer")).default.createTransport(smtpUrl);
+    return transporter;
+  };
   return {
     transport: "smtp",
     deliver: async (email) => {
-      await transporter.sendMail({ from, to: email.to, subject: email.subject, text: email.text, html: email.html ?? undefined });
+      await (await connect()).sendMail({ from, to: email.to, subject: email.subject, text: email.text, html: email.html ?? undefined });
     },
-    close: () => transporter.close(),
+    close: () => transporter?.close(),
   };
 }

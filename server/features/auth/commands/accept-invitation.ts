@@ -30,7 +30,7 @@ export async function acceptInvitation(
 ) {
   const row = await findUserToken(tx, token, "invite");
   const [user] = await tx.select().from(users).where(eq(users.id, row.userId)).for("update");
-  assertStrongPassword(input.password, ctx.locale, [user.email, input.name]);
+  await assertStrongPassword(input.password, ctx.locale, [user.email, input.name]);
   await tx
     .update(users)
     .set({

@@ -26,15 +26,15 @@ export async function requestPasswordReset(tx: Executor, ctx: CommandContext, em
   return emailId;
 }
 
-export function assertStrongPassword(password: string, locale: Locale, inputs: string[], field = "password") {
-  const hint = passwordWeakness(password, locale, inputs);
+export async function assertStrongPassword(password: string, locale: Locale, inputs: string[], field = "password") {
+  const hint = await passwordWeakness(password, locale, inputs);
   if (hint) throw fieldError(field, "password_weak", { hint });
 }
 
 export async function confirmPasswordReset(tx: Executor, ctx: CommandContext, token: string, password: string) {
   const row = await findUserToken(tx, token, "reset");
   const [user] = await tx.select().from(users).where(eq(users.id, row.userId));
-  assertStrongPassword(password, ctx.locale, [user.email, user.name]);
+  await assertStrongPassword(password, ctx.locale, [user.email, user.name]);
   await tx
     .update(users)
     .set({ passwordHash: await hashPassword(password), failedLogins: 0, lockedUntil: null, updatedAt: new Date() })

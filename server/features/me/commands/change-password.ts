@@ -17,7 +17,7 @@ export async function changePassword(tx: Executor, ctx: CommandContext, currentP
     .from(users)
     .where(eq(users.id, actor.userId as string));
   if (!(await verifyPassword(user.passwordHash, currentPassword))) throw fieldError("currentPassword", "password_wrong");
-  assertStrongPassword(newPassword, ctx.locale, [user.email, user.name], "newPassword");
+  await assertStrongPassword(newPassword, ctx.locale, [user.email, user.name], "newPassword");
   await tx
     .update(users)
     .set({ passwordHash: await hashPassword(newPassword), updatedAt: new Date() })

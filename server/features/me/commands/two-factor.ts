@@ -20,7 +20,7 @@ async function currentUser(tx: Executor, ctx: CommandContext) {
 export async function startTwoFactorSetup(tx: Executor, ctx: CommandContext) {
   const user = await currentUser(tx, ctx);
   if (user.totpSecret) throw new AppError(409, "two_factor_already_enabled");
-  const secret = newTotpSecret();
+  const secret = await newTotpSecret();
   await tx.update(users).set({ totpPendingSecret: secret }).where(eq(users.id, user.id));
   return totpEnrollment(secret, user.email);
 }

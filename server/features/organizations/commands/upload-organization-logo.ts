@@ -1,6 +1,4 @@
 import { eq } from "drizzle-orm";
-import { fileTypeFromBuffer } from "file-type";
-import sharp from "sharp";
 import type { Executor } from "../../../db/client";
 import { organizations } from "../../../db/schema";
 import { AppError } from "../../../http/errors";
@@ -20,6 +18,8 @@ export async function uploadOrganizationLogo(tx: Executor, ctx: CommandContext, 
   const actor = actorRequired(ctx);
   const org = await findVisibleOrganization(tx, actor, id);
   organizationPolicy.authorize(actor, "uploadLogo", org);
+  // Image libraries load on the first upload, not at start-up.
+  const [{ fileTypeFromBuffer }, { default: sharp }] = await Promise.all([import("file-type"), import("sharp")]);
   const type = await fileTypeFromBuffer(data);
   if (!type || !ACCEPTED.has(type.mime)) throw new AppError(415, "file_type", { types: "PNG, JPEG, WebP" });
   let png: Buffer;
