@@ -17,6 +17,9 @@ export const IANA_TIME_ZONE: Record<TimeZoneCode, string> = {
   WIT: "Asia/Jayapura",
 };
 
+/** Indonesia keeps no daylight saving time, so each zone is a fixed offset. */
+export const UTC_OFFSET: Record<TimeZoneCode, string> = { WIB: "+07:00", WITA: "+08:00", WIT: "+09:00" };
+
 export const LOCALES = ["id", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 

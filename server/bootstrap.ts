@@ -4,7 +4,7 @@ import { type Database, openDatabase } from "./db/client";
 import type { Env } from "./env";
 import { createMailer } from "./features/email/mailer";
 import { sendEmailJob, sweepEmailsJob } from "./features/email/send-email.job";
-import type { ActorCache } from "./http/authenticate";
+import { type ActorCache, clearActorCache } from "./http/authenticate";
 import { ResponseCache } from "./http/response-cache";
 import { JobQueue, type QueueOptions } from "./jobs/queue";
 import { ChangeFeed } from "./lib/change-feed";
@@ -32,10 +32,11 @@ export async function createServices(
   const jobs = new JobQueue(database, { ...queue, connectionString: database.url }, logger);
   jobs.register(ALL_JOBS);
   const changes = new ChangeFeed(logger);
-  const actorCache: ActorCache = new TtlCache(60_000, 20_000);
-  const responseCache = new ResponseCache();
+  const live = () => changes.connected;
+  const actorCache: ActorCache = new TtlCache(60_000, 20_000, live);
+  const responseCache = new ResponseCache(live);
   changes.on("sinergi_auth", () => {
-    actorCache.clear();
+    clearActorCache(actorCache);
     responseCache.invalidate();
   });
   changes.on("sinergi_directory", () => responseCache.invalidate());

@@ -45,6 +45,9 @@ describe("command line (embedded database)", () => {
     expect(existsSync(backupFile)).toBe(true);
 
     const db = newPglite(path.join(dir, "db"));
+    // The database refuses edits; an owner who switches the guard off is still caught by the chain.
+    await expect(db.query("update audit_log set action = 'demo.hapus' where seq = 1")).rejects.toThrow(/append-only/);
+    await db.exec("alter table audit_log disable trigger audit_log_append_only");
     await db.query("update audit_log set action = 'demo.hapus' where seq = 1");
     await db.close();
     const broken = await cli(dir, "audit", "verify");

@@ -81,6 +81,11 @@ async function main(argv: string[]): Promise<number> {
       const report = await withServices((s) => verifyAuditChain(s.db));
       if (report.ok) {
         console.log(`Audit chain intact: ${report.rows} entries verified.`);
+        // Removing the newest entries leaves an intact (shorter) chain: compare with a head kept elsewhere.
+        if (report.head)
+          console.log(
+            `Head: #${report.head.seq} ${report.head.hash} (keep it outside the database to detect removal of the newest entries)`,
+          );
         return 0;
       }
       console.log(`Audit chain BROKEN at entry #${report.brokenAtSeq}: ${report.reason} (${report.rows} entries verified before it).`);

@@ -45,6 +45,7 @@ const id = {
   file_required: "Berkas wajib diunggah.",
   file_type: "Jenis berkas tidak didukung. Gunakan {{types}}.",
   file_invalid: "Berkas rusak atau bukan gambar yang valid.",
+  conflict: "Data berubah pada saat yang sama oleh permintaan lain. Muat ulang lalu coba lagi.",
   internal: "Terjadi kesalahan pada server. Silakan coba lagi.",
   // field-level
   field_required: "Wajib diisi.",
@@ -58,6 +59,8 @@ const id = {
   field_unknown: "Kolom tidak dikenal.",
   field_enum: "Nilai harus salah satu dari: {{values}}.",
   field_invalid: "Nilai tidak valid.",
+  field_nul: "Teks tidak boleh berisi karakter NUL.",
+  date_past: "Tanggal tidak boleh di masa lalu.",
 } as const;
 
 export type ErrorCode = keyof typeof id;
@@ -103,6 +106,7 @@ const en: Record<ErrorCode, string> = {
   file_required: "A file is required.",
   file_type: "Unsupported file type. Use {{types}}.",
   file_invalid: "The file is damaged or not a valid image.",
+  conflict: "The data was changed by another request at the same time. Reload and try again.",
   internal: "Something went wrong on the server. Please try again.",
   field_required: "Required.",
   field_type: "Wrong type (expected {{expected}}).",
@@ -115,6 +119,8 @@ const en: Record<ErrorCode, string> = {
   field_unknown: "Unknown field.",
   field_enum: "Must be one of: {{values}}.",
   field_invalid: "Invalid value.",
+  field_nul: "Text must not contain the NUL character.",
+  date_past: "The date cannot be in the past.",
 };
 
 const catalog: Record<Locale, Record<ErrorCode, string>> = { id, en };

@@ -18,7 +18,11 @@ export const organizationFields = {
   email: z.email().max(LIMITS.email).nullable().optional(),
   phone: optionalText(LIMITS.phone),
   address: optionalText(LIMITS.address),
-  website: z.url().max(LIMITS.url).nullable().optional(),
+  website: z
+    .url({ protocol: /^https?$/ })
+    .max(LIMITS.url)
+    .nullable()
+    .optional(),
 };
 
 export const createOrganizationBody = z.strictObject({

@@ -90,7 +90,7 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
 
-  installAuthentication(app, services.db, services.env.SESSION_TTL_HOURS, services.actorCache);
+  installAuthentication(app, services.db, services.env, services.actorCache);
   installMetrics(app);
   registerHealth(app, opts);
   await app.register(registerFeatureRoutes, { prefix: "/api/v1" });

@@ -1,8 +1,9 @@
 import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Locale, Role } from "../../common/roles";
 import type { Db, Executor } from "../db/client";
 import { apiTokens, grants, organizations, sessions, users } from "../db/schema";
+import type { Env } from "../env";
 import { hashSecret, safeEqual } from "../lib/tokens";
 import type { TtlCache } from "../lib/ttl-cache";
 import type { Actor, ScopedGrant } from "../policies/core";
@@ -21,8 +22,17 @@ export interface ResolvedCredential {
   locale: Locale | null;
   expiresAt: number;
   lastSeenAt: number;
+  /** Set when this request slid the expiry, so the cookie is written again. */
+  extended?: boolean;
 }
 export type ActorCache = TtlCache<ResolvedCredential | "invalid">;
+
+let cacheGeneration = 0;
+/** Empties the credential cache; reads that started before it will not be stored. */
+export function clearActorCache(cache: ActorCache) {
+  cacheGeneration++;
+  cache.clear();
+}
 
 export function requestLocale(header: string | undefined): Locale {
   const first = (header ?? "").split(",")[0]?.trim().toLowerCase() ?? "";
@@ -42,7 +52,14 @@ export async function loadUserGrants(db: Executor, userId: string): Promise<Scop
  * Resolves who is calling (session cookie or bearer API token) and enforces the route's
  * policy requirements: sign-in, finished 2FA, and the CSRF token on cookie-authenticated writes.
  */
-export function installAuthentication(app: FastifyInstance, db: Db, sessionTtlHours: number, cache: ActorCache) {
+/** The session cookie: HttpOnly, SameSite=Lax, Secure over https; its lifetime follows the session's. */
+export function writeSessionCookie(reply: FastifyReply, request: FastifyRequest, env: Env, token: string) {
+  const secure = env.COOKIE_SECURE === "auto" ? request.protocol === "https" : env.COOKIE_SECURE === "true";
+  reply.setCookie(SESSION_COOKIE, token, { path: "/", httpOnly: true, sameSite: "lax", secure, maxAge: env.SESSION_TTL_HOURS * 3600 });
+}
+
+export function installAuthentication(app: FastifyInstance, db: Db, env: Env, cache: ActorCache) {
+  const sessionTtlHours = env.SESSION_TTL_HOURS;
   app.decorateRequest("actor", null);
   app.decorateRequest("session", null);
   app.decorateRequest("locale", "id");
@@ -51,7 +68,7 @@ export function installAuthentication(app: FastifyInstance, db: Db, sessionTtlHo
     request.locale = requestLocale(request.headers["accept-language"]);
   });
 
-  app.addHook("preHandler", async (request) => {
+  app.addHook("preHandler", async (request, reply) => {
     const config = request.routeOptions.config;
     const policy = config?.policy;
     if (!policy) return;
@@ -60,6 +77,11 @@ export function installAuthentication(app: FastifyInstance, db: Db, sessionTtlHo
     const secret = bearer ?? request.cookies?.[SESSION_COOKIE];
     if (secret) {
       const resolved = await resolveCredential(db, cache, hashSecret(secret), bearer !== null, sessionTtlHours);
+      // The server extended the session: extend the browser's cookie with it.
+      if (resolved?.extended && !bearer) {
+        resolved.extended = false;
+        writeSessionCookie(reply, request, env, secret);
+      }
       if (!resolved && bearer) throw new AppError(401, "unauthenticated");
       if (resolved) {
         request.actor = resolved.actor;
@@ -79,8 +101,10 @@ export function installAuthentication(app: FastifyInstance, db: Db, sessionTtlHo
 async function resolveCredential(db: Db, cache: ActorCache, hash: string, isToken: boolean, ttlHours: number) {
   let resolved = cache.get(hash);
   if (resolved === undefined) {
+    // A revocation that lands while we read must not be overwritten by what we read.
+    const generation = cacheGeneration;
     resolved = (isToken ? await loadToken(db, hash) : await loadSession(db, hash)) ?? "invalid";
-    cache.set(hash, resolved);
+    if (generation === cacheGeneration) cache.set(hash, resolved);
   }
   if (resolved === "invalid" || resolved.expiresAt < Date.now()) return null;
   // Sliding expiry and "last used", written at most every few minutes so reads stay reads.
@@ -90,6 +114,7 @@ async function resolveCredential(db: Db, cache: ActorCache, hash: string, isToke
       await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, resolved.actor.tokenId));
     } else if (resolved.session && !resolved.session.twoFactorPending) {
       resolved.expiresAt = Date.now() + ttlHours * 3_600_000;
+      resolved.extended = true;
       await db
         .update(sessions)
         .set({ lastSeenAt: new Date(), expiresAt: new Date(resolved.expiresAt) })

@@ -78,6 +78,33 @@ describe("bad input answers a precise 4xx, never a 500, and writes nothing", () 
     expect(res.status).toBe(415);
   });
 
+  it("a NUL character anywhere → 400 naming the field, never a 500", async () => {
+    const body = await admin.post("/api/v1/organizations", {
+      name: "Dinas\u0000Uji",
+      shortName: "Uji",
+      kind: "opd",
+      parentId: tree.root.id,
+    });
+    expect(body.status).toBe(400);
+    expect(body.body.error.fields.name).toMatch(/NUL/);
+    const query = await admin.get("/api/v1/users?q=%00");
+    expect(query.status).toBe(400);
+    expect(query.body.error.fields).toHaveProperty("query.q");
+    expect((await admin.patch("/api/v1/me", { name: "A\u0000" })).status).toBe(400);
+  });
+
+  it("only http(s) websites are accepted (no javascript: links)", async () => {
+    const res = await admin.post("/api/v1/organizations", {
+      name: "Dinas Skrip",
+      shortName: "Skrip",
+      kind: "opd",
+      parentId: tree.root.id,
+      website: "javascript:alert(1)",
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields.website).toBeDefined();
+  });
+
   it("an unknown route → 404 JSON error", async () => {
     const res = await admin.get("/api/v1/tidak-ada");
     expect(res.status).toBe(404);

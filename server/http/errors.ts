@@ -117,9 +117,36 @@ export function installErrorHandling(app: FastifyInstance) {
     }
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500)
       return sendError(reply, locale, new AppError(fe.statusCode, "validation_failed"));
+    // Two requests racing for one unique value (e.g. a slug): the loser is told, not a 500.
+    const dbCode = (err as { code?: string; cause?: { code?: string } }).cause?.code ?? (err as { code?: string }).code;
+    if (dbCode === "23505") return sendError(reply, locale, new AppError(409, "conflict"));
     request.log.error({ err }, "unhandled error");
     return sendError(reply, locale, new AppError(500, "internal"));
   });
 
+  // PostgreSQL text cannot hold NUL; refuse it up front, naming the field, before any query.
+  app.addHook("preValidation", async (request) => {
+    for (const [part, value] of [
+      ["body", request.body],
+      ["query", request.query],
+      ["params", request.params],
+    ] as const) {
+      const where = findNul(value, part === "body" ? "" : part);
+      if (where !== null) throw fieldError(where || part, "field_nul");
+    }
+  });
+
   app.setNotFoundHandler((request, reply) => sendError(reply, request.locale ?? "id", new AppError(404, "route_not_found")));
+}
+
+function findNul(value: unknown, path: string): string | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (value && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) {
+      if (k.includes("\u0000")) return path;
+      const found = findNul(v, path ? `${path}.${k}` : k);
+      if (found !== null) return found;
+    }
+  }
+  return null;
 }

@@ -41,7 +41,8 @@ export class ChangeFeed {
 
   private async connect(url: string) {
     const { default: pgModule } = await import("pg");
-    const client = new pgModule.Client({ connectionString: url });
+    // keepAlive notices a half-open connection; the caller retries until it is connected.
+    const client = new pgModule.Client({ connectionString: url, keepAlive: true });
     client.on("notification", (msg) => {
       if ((CHANNELS as readonly string[]).includes(msg.channel)) this.local(msg.channel as Channel);
     });
@@ -49,16 +50,39 @@ export class ChangeFeed {
       if (this.client !== client) return;
       this.client = null;
       this.local();
-      if (!this.stopped)
-        setTimeout(() => this.connect(url).catch((err) => this.logger.warn({ err }, "change feed reconnect failed")), 1000).unref();
+      this.reconnect(url, 1);
     };
     client.on("error", lost);
     client.on("end", lost);
-    await client.connect();
-    for (const channel of CHANNELS) await client.query(`LISTEN ${channel}`);
+    try {
+      await client.connect();
+      for (const channel of CHANNELS) await client.query(`LISTEN ${channel}`);
+    } catch (err) {
+      client.end().catch(() => undefined);
+      throw err;
+    }
     this.client = client;
     // Anything may have changed while we were not listening.
     this.local();
+  }
+
+  /** Retries with backoff (1 s … 30 s) until connected or stopped; caches stay empty meanwhile. */
+  private reconnect(url: string, attempt: number) {
+    if (this.stopped) return;
+    const delay = Math.min(30_000, 1000 * 2 ** (attempt - 1));
+    setTimeout(() => {
+      if (this.stopped) return;
+      this.connect(url).catch((err) => {
+        this.logger.warn({ err, attempt }, "change feed reconnect failed");
+        this.local();
+        this.reconnect(url, attempt + 1);
+      });
+    }, delay).unref();
+  }
+
+  /** True while invalidations can arrive; caches must not be trusted otherwise. */
+  get connected(): boolean {
+    return this.client !== null || this.unlisten.length > 0;
   }
 
   async stop() {

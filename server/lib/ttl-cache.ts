@@ -8,9 +8,12 @@ export class TtlCache<V> {
   constructor(
     private readonly ttlMs: number,
     private readonly maxEntries: number,
+    /** While false (invalidations cannot arrive), the cache neither answers nor stores. */
+    private readonly active: () => boolean = () => true,
   ) {}
 
   get(key: string): V | undefined {
+    if (!this.active()) return undefined;
     const hit = this.map.get(key);
     if (!hit) return undefined;
     if (hit.expires < Date.now()) {
@@ -21,6 +24,7 @@ export class TtlCache<V> {
   }
 
   set(key: string, value: V) {
+    if (!this.active()) return;
     if (this.map.size >= this.maxEntries) this.map.delete(this.map.keys().next().value as string);
     this.map.set(key, { value, expires: Date.now() + this.ttlMs });
   }

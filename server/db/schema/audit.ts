@@ -11,6 +11,8 @@ export const auditLog = pgTable(
     seq: bigint("seq", { mode: "number" }).notNull().unique(),
     at: timestamp("at", { withTimezone: true }).notNull(),
     actorId: uuid("actor_id"),
+    /** Set when an API token acted (actorId is then null). */
+    actorTokenId: uuid("actor_token_id"),
     organizationId: uuid("organization_id"),
     action: text("action").notNull(),
     entityType: text("entity_type").notNull(),

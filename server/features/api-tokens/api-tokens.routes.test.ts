@@ -45,4 +45,30 @@ describe("API tokens", () => {
       403,
     );
   });
+
+  it("records what a token did under the token's name in the audit log", async () => {
+    const tree = await createTree(server.services);
+    const { client } = await signedIn(server, tree.root, "admin");
+    const created = await client.post("/api/v1/api-tokens", { name: "Sinkron SIMPEG", organizationId: tree.opdA.id, role: "admin" });
+    const api = new TestClient(server.baseUrl, "id", created.body.token);
+    expect((await api.patch(`/api/v1/organizations/${tree.unitA.id}`, { phone: "0361-777" })).status).toBe(200);
+    const audit = await client.get(`/api/v1/audit?organizationId=${tree.unitA.id}`);
+    expect(audit.body.items[0]).toMatchObject({ action: "organization.update", actorId: null, actorName: "API: Sinkron SIMPEG" });
+  });
+
+  it("refuses an expiry date in the past, and no token reads the outbox", async () => {
+    const tree = await createTree(server.services);
+    const { client } = await signedIn(server, tree.root, "admin");
+    const past = await client.post("/api/v1/api-tokens", {
+      name: "Kedaluwarsa",
+      organizationId: tree.opdA.id,
+      role: "viewer",
+      expiresAt: "2020-01-01",
+    });
+    expect(past.status).toBe(400);
+    expect(past.body.error.fields.expiresAt).toMatch(/masa lalu/);
+    const top = await client.post("/api/v1/api-tokens", { name: "Puncak", organizationId: tree.root.id, role: "admin" });
+    expect((await client.get("/api/v1/outbox")).status).toBe(200);
+    expect((await new TestClient(server.baseUrl, "id", top.body.token).get("/api/v1/outbox")).status).toBe(403);
+  });
 });

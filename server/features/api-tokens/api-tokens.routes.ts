@@ -1,7 +1,7 @@
 import { and, desc, eq, like, or, type SQL, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import type { Role } from "../../../common/roles";
+import { type Role, type TimeZoneCode, UTC_OFFSET } from "../../../common/roles";
 import { errorBody } from "../../../common/schemas/shared";
 import { apiTokenList, createApiTokenBody, createdApiToken } from "../../../common/schemas/tokens";
 import type { Executor } from "../../db/client";
@@ -84,6 +84,11 @@ export async function apiTokenRoutes(fastify: FastifyInstance) {
           throw fieldError("organizationId", "not_found", {}, 404);
         });
         apiTokenPolicy.authorize(actor, "create", { path: org.path, role: request.body.role });
+        // Valid through the end of that day in the organization's own time zone.
+        const expiresAt = request.body.expiresAt
+          ? new Date(`${request.body.expiresAt}T23:59:59.999${UTC_OFFSET[org.timeZone as TimeZoneCode] ?? "+07:00"}`)
+          : null;
+        if (expiresAt && expiresAt.getTime() < Date.now()) throw fieldError("expiresAt", "date_past");
         const tokenId = newId();
         await tx.insert(apiTokens).values({
           id: tokenId,
@@ -93,7 +98,7 @@ export async function apiTokenRoutes(fastify: FastifyInstance) {
           tokenHash: hashSecret(token),
           prefix: token.slice(0, 10),
           createdBy: actor.userId,
-          expiresAt: request.body.expiresAt ? new Date(`${request.body.expiresAt}T23:59:59+07:00`) : null,
+          expiresAt,
         });
         await recordAudit(tx, commandContext(request), {
           action: "api_token.create",

@@ -7,6 +7,7 @@ export interface ChainedFields {
   seq: number;
   at: Date;
   actorId: string | null;
+  actorTokenId?: string | null;
   organizationId: string | null;
   action: string;
   entityType: string;
@@ -25,6 +26,8 @@ export function auditHash(f: ChainedFields): string {
         seq: f.seq,
         at: f.at.toISOString(),
         actorId: f.actorId,
+        // Only present when set, so rows written before the column existed keep their hashes.
+        ...(f.actorTokenId ? { actorTokenId: f.actorTokenId } : {}),
         organizationId: f.organizationId,
         action: f.action,
         entityType: f.entityType,

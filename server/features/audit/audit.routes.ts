@@ -6,10 +6,12 @@ import { errorBody } from "../../../common/schemas/shared";
 import { auditLog } from "../../db/schema";
 import { actorOf, typed } from "../../http/route-kit";
 import { auditPolicy } from "./audit.policy";
-import { auditSelect, auditWhere } from "./audit-queries";
+import { auditSelect, auditWhere, localOffset } from "./audit-queries";
 
 const tags = ["audit"];
 const EXPORT_MAX_ROWS = 100_000;
+/** Spreadsheets run cells that start like a formula; a leading quote keeps them text. */
+const cell = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
 
 export async function auditRoutes(fastify: FastifyInstance) {
   const app = typed(fastify);
@@ -29,7 +31,7 @@ export async function auditRoutes(fastify: FastifyInstance) {
     async (request) => {
       const actor = actorOf(request);
       auditPolicy.authorize(actor, "read", null);
-      const where = auditWhere(actor, request.query);
+      const where = auditWhere(actor, request.query, await localOffset(db, actor, request.query.organizationId));
       const { page, pageSize } = request.query;
       const [rows, [{ total }]] = await Promise.all([
         auditSelect(db, where)
@@ -50,20 +52,23 @@ export async function auditRoutes(fastify: FastifyInstance) {
     async (request, reply) => {
       const actor = actorOf(request);
       auditPolicy.authorize(actor, "read", null);
-      const rows = await auditSelect(db, auditWhere(actor, request.query)).limit(EXPORT_MAX_ROWS);
+      const offset = await localOffset(db, actor, request.query.organizationId);
+      const rows = await auditSelect(db, auditWhere(actor, request.query, offset)).limit(EXPORT_MAX_ROWS);
       const csv = stringify(
-        rows.map((r) => [
-          r.seq,
-          r.at.toISOString(),
-          r.actorName ?? "",
-          r.organizationName ?? "",
-          r.action,
-          r.entityType,
-          r.entityId ?? "",
-          JSON.stringify(r.before ?? null),
-          JSON.stringify(r.after ?? null),
-          r.ip ?? "",
-        ]),
+        rows.map((r) =>
+          [
+            r.seq,
+            r.at.toISOString(),
+            r.actorName ?? "",
+            r.organizationName ?? "",
+            r.action,
+            r.entityType,
+            r.entityId ?? "",
+            JSON.stringify(r.before ?? null),
+            JSON.stringify(r.after ?? null),
+            r.ip ?? "",
+          ].map((v) => cell(String(v))),
+        ),
         { header: true, columns: ["seq", "waktu", "pelaku", "organisasi", "aksi", "entitas", "id_entitas", "sebelum", "sesudah", "ip"] },
       );
       // A BOM so that Excel opens the UTF-8 file with Indonesian characters intact.

@@ -47,6 +47,7 @@ export async function recordAudit(tx: Executor, ctx: AuditContext, entry: AuditE
     seq: (last?.seq ?? 0) + 1,
     at: new Date(),
     actorId: entry.actorId ?? ctx.actor?.userId ?? null,
+    actorTokenId: ctx.actor?.tokenId ?? null,
     organizationId,
     action: entry.action,
     entityType: entry.entityType,

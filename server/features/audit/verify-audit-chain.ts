@@ -3,7 +3,9 @@ import type { Db } from "../../db/client";
 import { auditLog } from "../../db/schema";
 import { auditHash, GENESIS_HASH } from "./audit-chain";
 
-export type ChainReport = { ok: true; rows: number } | { ok: false; rows: number; brokenAtSeq: number; reason: string };
+export type ChainReport =
+  | { ok: true; rows: number; head: { seq: number; hash: string } | null }
+  | { ok: false; rows: number; brokenAtSeq: number; reason: string };
 
 /** Walks the chain in order and reports the first row whose link or content does not hold. */
 export async function verifyAuditChain(db: Db, batch = 1000): Promise<ChainReport> {
@@ -17,7 +19,7 @@ export async function verifyAuditChain(db: Db, batch = 1000): Promise<ChainRepor
       .where(gt(auditLog.seq, expectedSeq - 1))
       .orderBy(asc(auditLog.seq))
       .limit(batch);
-    if (page.length === 0) return { ok: true, rows };
+    if (page.length === 0) return { ok: true, rows, head: rows ? { seq: expectedSeq - 1, hash: prevHash } : null };
     for (const row of page) {
       if (row.seq !== expectedSeq) return { ok: false, rows, brokenAtSeq: expectedSeq, reason: "missing row" };
       if (row.prevHash !== prevHash) return { ok: false, rows, brokenAtSeq: row.seq, reason: "previous hash does not match" };

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Executor } from "../../db/client";
 import { sessions } from "../../db/schema";
 import type { Env } from "../../env";
-import { SESSION_COOKIE } from "../../http/authenticate";
+import { SESSION_COOKIE, writeSessionCookie } from "../../http/authenticate";
 import { newId } from "../../lib/ids";
 import { hashSecret, newSecret } from "../../lib/tokens";
 
@@ -39,14 +39,7 @@ export async function createSession(
 }
 
 export function setSessionCookie(reply: FastifyReply, request: FastifyRequest, env: Env, token: string) {
-  const secure = env.COOKIE_SECURE === "auto" ? request.protocol === "https" : env.COOKIE_SECURE === "true";
-  reply.setCookie(SESSION_COOKIE, token, {
-    path: "/",
-    httpOnly: true,
-    sameSite: "lax",
-    secure,
-    maxAge: env.SESSION_TTL_HOURS * 3600,
-  });
+  writeSessionCookie(reply, request, env, token);
 }
 
 export function clearSessionCookie(reply: FastifyReply) {

@@ -25,6 +25,14 @@ export async function issueUserToken(tx: Executor, userId: string, purpose: Toke
   return token;
 }
 
+/** Every pending link of a user stops working (deactivation). */
+export async function voidUserTokens(tx: Executor, userId: string) {
+  await tx
+    .update(userTokens)
+    .set({ usedAt: new Date() })
+    .where(and(eq(userTokens.userId, userId), isNull(userTokens.usedAt)));
+}
+
 export async function findUserToken(tx: Executor, token: string, purpose: TokenPurpose) {
   const [row] = await tx
     .select()

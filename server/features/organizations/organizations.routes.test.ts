@@ -171,4 +171,13 @@ describe("organization tree", () => {
     expect(changed.status).toBe(200);
     expect((await changed.json()).items.map((o: { name: string }) => o.name)).toContain("Dinas Kesehatan Baru");
   });
+
+  it("unknown query parameters do not create new cache entries", async () => {
+    const t = await createTree(server.services);
+    const { client } = await signedIn(server, t.root, "admin");
+    await client.get("/api/v1/organizations");
+    const before = server.services.responseCache.stats.misses;
+    for (let i = 0; i < 5; i++) expect((await client.get(`/api/v1/organizations?junk=${i}`)).status).toBe(200);
+    expect(server.services.responseCache.stats.misses).toBe(before);
+  });
 });

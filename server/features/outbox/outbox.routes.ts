@@ -8,7 +8,11 @@ import { definePolicy } from "../../policies/core";
 import { isSystemAdmin } from "../../policies/system";
 
 // Emails hold invitation and reset links for every account: only system administrators read them.
-export const outboxPolicy = definePolicy<null, "read">("outbox", { read: (actor) => isSystemAdmin(actor) });
+// A person, not an API token: a leaked token must not read reset links and become a person.
+export const outboxPolicy = definePolicy<null, "read">("outbox", { read: (actor) => actor.kind === "user" && isSystemAdmin(actor) });
+
+/** With real SMTP the link already reached its owner: the copy kept here must not work. */
+const maskTokens = (text: string) => text.replace(/([?&]token=)[^\s"'<&]+/g, "$1[disembunyikan]");
 
 export async function outboxRoutes(fastify: FastifyInstance) {
   const { db, mailer } = fastify.services;
@@ -42,8 +46,8 @@ export async function outboxRoutes(fastify: FastifyInstance) {
           id: e.id,
           to: e.to,
           subject: e.subject,
-          text: e.text,
-          html: e.html,
+          text: mailer.transport === "smtp" ? maskTokens(e.text) : e.text,
+          html: e.html && mailer.transport === "smtp" ? maskTokens(e.html) : e.html,
           status: e.status as "queued" | "sent" | "outbox" | "failed",
           error: e.error,
           createdAt: e.createdAt.toISOString(),

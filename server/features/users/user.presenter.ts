@@ -1,11 +1,13 @@
 import type { UserStatus } from "../../../common/roles";
 import type { UserView } from "../../../common/schemas/users";
-import type { Actor } from "../../policies/core";
+import { type Actor, scopeRoots } from "../../policies/core";
 import { grantPolicy, userPolicy } from "./user.policy";
 import type { UserGrantRow, UserRow } from "./user-queries";
 
 export function presentUser(user: UserRow, grants: UserGrantRow[], actor: Actor): UserView {
-  const mine = grants.filter((g) => g.userId === user.id);
+  // Grants outside the actor's own subtrees (another government's roles) are not theirs to see.
+  const roots = scopeRoots(actor);
+  const mine = grants.filter((g) => g.userId === user.id && roots.some((r) => g.path.startsWith(r)));
   const resource = { id: user.id, status: user.status, grantPaths: mine.map((g) => g.path) };
   return {
     id: user.id,

@@ -174,4 +174,37 @@ describe("grants and status", () => {
     expect(res.status).toBe(403);
     expect((await opdAdmin.client.post(`/api/v1/users/${opdAdmin.user.id}/deactivate`)).status).toBe(403);
   });
+
+  describe("review hardening", () => {
+    it("a deactivated invitee cannot reactivate themselves with the old link", async () => {
+      const tree = await createTree(server.services);
+      const { client } = await signedIn(server, tree.root, "admin");
+      const invited = await client.post("/api/v1/users/invitations", {
+        email: "dicabut@uji.go.id",
+        name: "Dicabut",
+        grants: [{ organizationId: tree.opdA.id, role: "officer" }],
+      });
+      const mail = await smtp.waitFor("dicabut@uji.go.id");
+      const token = new URL(linkFrom(mail.text, "/app/accept-invitation")).searchParams.get("token") as string;
+      await client.post(`/api/v1/users/${invited.body.id}/deactivate`);
+      const accept = await new TestClient(server.baseUrl).post(`/api/v1/invitations/${token}/accept`, {
+        name: "Dicabut",
+        password: "Pura-Besakih-Karangasem-9",
+      });
+      expect(accept.status).toBe(400);
+      expect((await client.get(`/api/v1/users/${invited.body.id}`)).body.status).toBe("deactivated");
+    });
+
+    it("shows only the grants inside the reader's own subtrees", async () => {
+      const mine = await createTree(server.services);
+      const other = await createTree(server.services);
+      const both = await createUser(server.services, [
+        { org: mine.opdA, role: "viewer" },
+        { org: other.root, role: "admin" },
+      ]);
+      const editor = await signedIn(server, mine.opdA, "editor");
+      const seen = await editor.client.get(`/api/v1/users/${both.id}`);
+      expect(seen.body.grants.map((g: { organizationName: string }) => g.organizationName)).toEqual([mine.names.opdA]);
+    });
+  });
 });

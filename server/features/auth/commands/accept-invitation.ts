@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import type { Executor } from "../../../db/client";
 import { grants, organizations, users } from "../../../db/schema";
+import { AppError } from "../../../http/errors";
 import type { CommandContext } from "../../../http/route-kit";
 import { recordAudit } from "../../audit/record-audit";
 import { hashPassword } from "../passwords";
@@ -12,6 +13,8 @@ import { assertStrongPassword } from "./reset-password";
 export async function describeInvitation(tx: Executor, token: string) {
   const row = await findUserToken(tx, token, "invite");
   const [user] = await tx.select().from(users).where(eq(users.id, row.userId));
+  // A link only works while the account is still waiting for it (never for a deactivated one).
+  if (user.status !== "invited") throw new AppError(400, "token_invalid");
   const orgs = await tx
     .select({ name: organizations.name, role: grants.role })
     .from(grants)
@@ -30,6 +33,7 @@ export async function acceptInvitation(
 ) {
   const row = await findUserToken(tx, token, "invite");
   const [user] = await tx.select().from(users).where(eq(users.id, row.userId)).for("update");
+  if (user.status !== "invited") throw new AppError(400, "token_invalid");
   await assertStrongPassword(input.password, ctx.locale, [user.email, input.name]);
   await tx
     .update(users)

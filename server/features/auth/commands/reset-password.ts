@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Locale } from "../../../../common/roles";
 import type { Executor } from "../../../db/client";
 import { users } from "../../../db/schema";
-import { fieldError } from "../../../http/errors";
+import { AppError, fieldError } from "../../../http/errors";
 import type { CommandContext } from "../../../http/route-kit";
 import { recordAudit } from "../../audit/record-audit";
 import { queueEmail } from "../../email/queue-email";
@@ -34,6 +34,7 @@ export async function assertStrongPassword(password: string, locale: Locale, inp
 export async function confirmPasswordReset(tx: Executor, ctx: CommandContext, token: string, password: string) {
   const row = await findUserToken(tx, token, "reset");
   const [user] = await tx.select().from(users).where(eq(users.id, row.userId));
+  if (user.status !== "active") throw new AppError(400, "token_invalid");
   await assertStrongPassword(password, ctx.locale, [user.email, user.name]);
   await tx
     .update(users)

@@ -12,10 +12,12 @@ import { organizationPolicy } from "../organization.policy";
 import { auditShape } from "../organization.presenter";
 import { findVisibleOrganization } from "../organization-queries";
 import { resolveRegionAndZone } from "./resolve-region";
+import { lockTree } from "./tree-lock";
 import { uniqueSlug } from "./unique-slug";
 
 export async function createOrganization(tx: Executor, ctx: CommandContext, input: z.infer<typeof createOrganizationBody>) {
   const actor = actorRequired(ctx);
+  await lockTree(tx);
   // New roots come only from setup (create-admin); through the API every organization has a parent.
   if (!input.parentId) throw fieldError("parentId", "parent_required");
   const parent = await findVisibleOrganization(tx, actor, input.parentId).catch(() => {

@@ -7,10 +7,12 @@ import { actorRequired } from "../../../policies/actor-required";
 import { recordAudit } from "../../audit/record-audit";
 import { organizationPolicy } from "../organization.policy";
 import { findVisibleOrganization } from "../organization-queries";
+import { lockTree } from "./tree-lock";
 
 /** Moves an organization with its whole subtree under a new parent (one UPDATE on the paths). */
 export async function moveOrganization(tx: Executor, ctx: CommandContext, id: string, parentId: string) {
   const actor = actorRequired(ctx);
+  await lockTree(tx);
   const org = await findVisibleOrganization(tx, actor, id);
   organizationPolicy.authorize(actor, "move", org);
   const parent = await findVisibleOrganization(tx, actor, parentId).catch(() => {

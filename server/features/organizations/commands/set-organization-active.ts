@@ -7,6 +7,7 @@ import { actorRequired } from "../../../policies/actor-required";
 import { recordAudit } from "../../audit/record-audit";
 import { organizationPolicy } from "../organization.policy";
 import { findVisibleOrganization } from "../organization-queries";
+import { lockTree } from "./tree-lock";
 
 /**
  * Organizations are never deleted (their records must survive). Deactivating one also
@@ -14,6 +15,7 @@ import { findVisibleOrganization } from "../organization-queries";
  */
 export async function setOrganizationActive(tx: Executor, ctx: CommandContext, id: string, active: boolean) {
   const actor = actorRequired(ctx);
+  await lockTree(tx);
   const org = await findVisibleOrganization(tx, actor, id);
   organizationPolicy.authorize(actor, "deactivate", org);
   if (active && org.parentId) {

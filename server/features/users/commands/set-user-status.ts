@@ -5,6 +5,7 @@ import type { CommandContext } from "../../../http/route-kit";
 import { actorRequired } from "../../../policies/actor-required";
 import { recordAudit } from "../../audit/record-audit";
 import { revokeUserSessions } from "../../auth/sessions";
+import { voidUserTokens } from "../../auth/user-tokens";
 import { userPolicy } from "../user.policy";
 import { findVisibleUser } from "../user-queries";
 
@@ -20,7 +21,10 @@ export async function setUserStatus(tx: Executor, ctx: CommandContext, userId: s
   // A reactivated account that never set a password goes back to "invited".
   const status = active ? (user.passwordHash ? "active" : "invited") : "deactivated";
   await tx.update(users).set({ status, updatedAt: new Date() }).where(eq(users.id, user.id));
-  if (!active) await revokeUserSessions(tx, user.id);
+  if (!active) {
+    await revokeUserSessions(tx, user.id);
+    await voidUserTokens(tx, user.id);
+  }
   await recordAudit(tx, ctx, {
     action: active ? "user.reactivate" : "user.deactivate",
     entityType: "user",
