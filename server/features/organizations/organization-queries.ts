@@ -33,6 +33,9 @@ export async function listVisibleOrganizations(db: Executor, actor: Actor): Prom
   return db.select(listColumns).from(organizations).where(inScope(actor));
 }
 
+// One collator for every comparison: localeCompare(…, "id") builds a new one per call.
+const byName = new Intl.Collator("id");
+
 /** Orders a flat list as a tree (parents first, siblings by name) and gives each its depth. */
 export function treeOrder<T extends { id: string; parentId: string | null; name: string }>(rows: T[]): (T & { level: number })[] {
   const ids = new Set(rows.map((r) => r.id));
@@ -43,7 +46,7 @@ export function treeOrder<T extends { id: string; parentId: string | null; name:
     list.push(r);
     children.set(key, list);
   }
-  for (const list of children.values()) list.sort((a, b) => a.name.localeCompare(b.name, "id"));
+  for (const list of children.values()) list.sort((a, b) => byName.compare(a.name, b.name));
   const out: (T & { level: number })[] = [];
   const walk = (parent: string | null, level: number) => {
     for (const r of children.get(parent) ?? []) {
