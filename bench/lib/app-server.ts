@@ -5,9 +5,9 @@ import type { FastifyInstance } from "fastify";
 import { closeServices, createServices } from "../../server/bootstrap";
 import { openDatabase } from "../../server/db/client";
 import { loadEnv } from "../../server/env";
-import { buildApp } from "../../server/http/app";
 import { createLogger } from "../../server/logger";
 import type { Services } from "../../server/services";
+import { startOnLoopback } from "../../server/test/test-server";
 
 export interface BenchServer {
   app: FastifyInstance;
@@ -32,12 +32,7 @@ export async function startAppServer(databaseUrl: string, poolSize: number): Pro
   });
   const database = await openDatabase({ databaseUrl, poolSize });
   const services = await createServices(env, createLogger(env.LOG_LEVEL), { mode: "inline", work: false, schedule: false }, database);
-  await services.jobs.start(services);
-  const app = await buildApp(services);
-  await app.listen({ port: 0, host: "127.0.0.1" });
-  const address = app.server.address();
-  const port = typeof address === "object" && address ? address.port : 0;
-  services.publicUrl = `http://127.0.0.1:${port}`;
+  const app = await startOnLoopback(services);
   return {
     app,
     services,

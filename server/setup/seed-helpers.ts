@@ -1,9 +1,8 @@
-import type { OrganizationKind, Role, TimeZoneCode } from "../../common/roles";
+import type { Role, TimeZoneCode } from "../../common/roles";
 import type { Executor } from "../db/client";
-import { grants, organizations, users } from "../db/schema";
+import { grants, users } from "../db/schema";
 import { hashPassword } from "../features/auth/passwords";
-import { resolveRegionAndZone } from "../features/organizations/commands/resolve-region";
-import { uniqueSlug } from "../features/organizations/commands/unique-slug";
+import { insertOrganization, type OrganizationInput } from "../features/organizations/commands/insert-organization";
 import { newId } from "../lib/ids";
 
 export interface SeedOrg {
@@ -14,41 +13,9 @@ export interface SeedOrg {
 }
 
 /** Inserts an organization below `parent` (or as a root) with the same rules as the API. */
-export async function seedOrganization(
-  tx: Executor,
-  parent: SeedOrg | null,
-  input: {
-    name: string;
-    shortName: string;
-    kind: OrganizationKind;
-    regionCode?: string;
-    email?: string;
-    phone?: string;
-    address?: string;
-    website?: string;
-  },
-): Promise<SeedOrg> {
-  const id = newId();
-  const region = resolveRegionAndZone(input.kind, input.regionCode, null, parent?.timeZone ?? null);
-  const path = `${parent?.path ?? "/"}${id}/`;
-  const depth = parent ? parent.depth + 1 : 0;
-  await tx.insert(organizations).values({
-    id,
-    parentId: parent?.id ?? null,
-    path,
-    depth,
-    name: input.name,
-    shortName: input.shortName,
-    slug: await uniqueSlug(tx, input.shortName),
-    kind: input.kind,
-    regionCode: region.regionCode,
-    timeZone: region.timeZone,
-    email: input.email ?? null,
-    phone: input.phone ?? null,
-    address: input.address ?? null,
-    website: input.website ?? null,
-  });
-  return { id, path, depth, timeZone: region.timeZone };
+export async function seedOrganization(tx: Executor, parent: SeedOrg | null, input: OrganizationInput): Promise<SeedOrg> {
+  const row = await insertOrganization(tx, parent, input);
+  return { id: row.id, path: row.path, depth: row.depth, timeZone: row.timeZone as TimeZoneCode };
 }
 
 export async function seedUser(

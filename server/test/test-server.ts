@@ -17,6 +17,19 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/**
+ * Starts the (inline) job queue, builds the app and listens on a free loopback port; the
+ * services' public URL then points at it. Shared by the test server and the benchmarks.
+ */
+export async function startOnLoopback(services: Services): Promise<FastifyInstance> {
+  await services.jobs.start(services);
+  const app = await buildApp(services);
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const address = app.server.address();
+  services.publicUrl = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  return app;
+}
+
 /** A real Sinergi server on a random port, over a fresh database, with inline jobs. */
 export async function startTestServer(
   opts: {
@@ -37,12 +50,7 @@ export async function startTestServer(
     ? { database: await openDatabase({ databaseUrl: opts.databaseUrl, poolSize: 5 }), drop: async () => undefined }
     : await openTestDatabase();
   const services = await createServices(env, createLogger(env.LOG_LEVEL), { mode: "inline", work: false, schedule: false }, database);
-  await services.jobs.start(services);
-  const app = await buildApp(services);
-  await app.listen({ port: 0, host: "127.0.0.1" });
-  const address = app.server.address();
-  const port = typeof address === "object" && address ? address.port : 0;
-  services.publicUrl = `http://127.0.0.1:${port}`;
+  const app = await startOnLoopback(services);
   return {
     app,
     services,

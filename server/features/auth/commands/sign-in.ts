@@ -4,6 +4,7 @@ import type { Executor } from "../../../db/client";
 import { users } from "../../../db/schema";
 import type { CommandContext } from "../../../http/route-kit";
 import { recordAudit } from "../../audit/record-audit";
+import { lockedMinutes, recordFailedAttempt } from "../lockout";
 import { dummyHash, verifyPassword } from "../passwords";
 import { createSession, type NewSession } from "../sessions";
 
@@ -29,28 +30,11 @@ export async function signIn(
     await verifyPassword(await dummyHash(), password);
     return { ok: false, reason: "invalid_credentials" };
   }
-  if (user.lockedUntil && user.lockedUntil > new Date()) {
-    return { ok: false, reason: "account_locked", minutes: Math.ceil((user.lockedUntil.getTime() - Date.now()) / 60_000) };
-  }
-  const valid = await verifyPassword(user.passwordHash, password);
-  if (!valid) {
-    const failures = user.failedLogins + 1;
-    const lock = failures >= env.LOGIN_MAX_FAILURES;
-    await tx
-      .update(users)
-      .set({ failedLogins: lock ? 0 : failures, lockedUntil: lock ? new Date(Date.now() + env.LOGIN_LOCK_MINUTES * 60_000) : null })
-      .where(eq(users.id, user.id));
-    if (lock) {
-      await recordAudit(tx, ctx, {
-        action: "auth.lockout",
-        entityType: "user",
-        entityId: user.id,
-        actorId: user.id,
-        after: { minutes: env.LOGIN_LOCK_MINUTES },
-      });
-      return { ok: false, reason: "account_locked", minutes: env.LOGIN_LOCK_MINUTES };
-    }
-    return { ok: false, reason: "invalid_credentials" };
+  const locked = lockedMinutes(user);
+  if (locked !== null) return { ok: false, reason: "account_locked", minutes: locked };
+  if (!(await verifyPassword(user.passwordHash, password))) {
+    const lock = await recordFailedAttempt(tx, ctx, user);
+    return lock ? { ok: false, reason: "account_locked", minutes: lock } : { ok: false, reason: "invalid_credentials" };
   }
   if (user.status !== "active") return { ok: false, reason: "account_inactive" };
   const twoFactorRequired = user.totpSecret !== null;

@@ -5,6 +5,7 @@ import { sessions, users } from "../../../db/schema";
 import type { CommandContext } from "../../../http/route-kit";
 import type { SessionInfo } from "../../../http/types";
 import { recordAudit } from "../../audit/record-audit";
+import { lockedMinutes, recordFailedAttempt } from "../lockout";
 import { createSession, type NewSession } from "../sessions";
 import { verifyTotp } from "../totp";
 
@@ -25,18 +26,13 @@ export async function verifySecondFactor(
 ): Promise<SecondFactorResult> {
   const { env } = ctx.services;
   const [user] = await tx.select().from(users).where(eq(users.id, pending.userId)).for("update");
-  if (user.lockedUntil && user.lockedUntil > new Date()) {
-    return { ok: false, reason: "account_locked", minutes: Math.ceil((user.lockedUntil.getTime() - Date.now()) / 60_000) };
-  }
+  const locked = lockedMinutes(user);
+  if (locked !== null) return { ok: false, reason: "account_locked", minutes: locked };
   if (!user.totpSecret || !(await verifyTotp(user.totpSecret, code))) {
-    const failures = user.failedLogins + 1;
-    const lock = failures >= env.LOGIN_MAX_FAILURES;
-    await tx
-      .update(users)
-      .set({ failedLogins: lock ? 0 : failures, lockedUntil: lock ? new Date(Date.now() + env.LOGIN_LOCK_MINUTES * 60_000) : null })
-      .where(eq(users.id, user.id));
+    const lock = await recordFailedAttempt(tx, ctx, user);
+    // A locked account also loses the half-finished sign-in.
     if (lock) await tx.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, pending.id));
-    return lock ? { ok: false, reason: "account_locked", minutes: env.LOGIN_LOCK_MINUTES } : { ok: false, reason: "two_factor_invalid" };
+    return lock ? { ok: false, reason: "account_locked", minutes: lock } : { ok: false, reason: "two_factor_invalid" };
   }
   await tx.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, pending.id));
   await tx.update(users).set({ failedLogins: 0, lastLoginAt: new Date() }).where(eq(users.id, user.id));

@@ -8,10 +8,8 @@ import type { CommandContext } from "../../../http/route-kit";
 import { newId } from "../../../lib/ids";
 import { actorRequired } from "../../../policies/actor-required";
 import { recordAudit } from "../../audit/record-audit";
-import { issueUserToken, TOKEN_TTL_MINUTES } from "../../auth/user-tokens";
-import { queueEmail } from "../../email/queue-email";
-import { invitationEmail } from "../../email/templates";
 import { checkGrant } from "./check-grant";
+import { queueInvitation } from "./queue-invitation";
 
 /** Creates an invited account with its grants and queues the invitation email. */
 export async function inviteUser(tx: Executor, ctx: CommandContext, input: z.infer<typeof inviteUserBody>) {
@@ -27,17 +25,11 @@ export async function inviteUser(tx: Executor, ctx: CommandContext, input: z.inf
   await tx
     .insert(grants)
     .values([...unique.values()].map((g) => ({ id: newId(), userId, organizationId: g.organizationId, role: g.role })));
-  const token = await issueUserToken(tx, userId, "invite");
-  const emailId = await queueEmail(
+  const emailId = await queueInvitation(
     tx,
-    invitationEmail(ctx.locale, {
-      to: input.email,
-      name: input.name,
-      inviter: actor.name,
-      organizations: orgs.map((o) => o.name).join(", "),
-      url: `${ctx.services.publicUrl}/app/accept-invitation?token=${token}`,
-      days: TOKEN_TTL_MINUTES.invite / 1440,
-    }),
+    ctx,
+    { id: userId, email: input.email, name: input.name },
+    orgs.map((o) => o.name),
   );
   await recordAudit(tx, ctx, {
     action: "user.invite",

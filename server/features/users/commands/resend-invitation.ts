@@ -4,11 +4,9 @@ import { grants, organizations } from "../../../db/schema";
 import type { CommandContext } from "../../../http/route-kit";
 import { actorRequired } from "../../../policies/actor-required";
 import { recordAudit } from "../../audit/record-audit";
-import { issueUserToken, TOKEN_TTL_MINUTES } from "../../auth/user-tokens";
-import { queueEmail } from "../../email/queue-email";
-import { invitationEmail } from "../../email/templates";
 import { userPolicy } from "../user.policy";
 import { findVisibleUser } from "../user-queries";
+import { queueInvitation } from "./queue-invitation";
 
 /** A new invitation link; the previous one stops working. */
 export async function resendInvitation(tx: Executor, ctx: CommandContext, userId: string) {
@@ -21,17 +19,11 @@ export async function resendInvitation(tx: Executor, ctx: CommandContext, userId
     .innerJoin(organizations, eq(organizations.id, grants.organizationId))
     .where(eq(grants.userId, user.id))
     .orderBy(asc(grants.createdAt));
-  const token = await issueUserToken(tx, user.id, "invite");
-  const emailId = await queueEmail(
+  const emailId = await queueInvitation(
     tx,
-    invitationEmail(ctx.locale, {
-      to: user.email,
-      name: user.name,
-      inviter: actor.name,
-      organizations: orgs.map((o) => o.name).join(", "),
-      url: `${ctx.services.publicUrl}/app/accept-invitation?token=${token}`,
-      days: TOKEN_TTL_MINUTES.invite / 1440,
-    }),
+    ctx,
+    { id: user.id, email: user.email, name: user.name },
+    orgs.map((o) => o.name),
   );
   await recordAudit(tx, ctx, { action: "user.resend_invitation", entityType: "user", entityId: user.id });
   return emailId;
