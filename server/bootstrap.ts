@@ -11,6 +11,7 @@ import { ChangeFeed } from "./lib/change-feed";
 import { localFileStore } from "./lib/file-store";
 import { TtlCache } from "./lib/ttl-cache";
 import type { Services } from "./services";
+import { ensureReferenceData } from "./setup/reference-data";
 
 export const ALL_JOBS = [sendEmailJob, sweepEmailsJob];
 
@@ -31,6 +32,7 @@ export async function createServices(
     }));
   const jobs = new JobQueue(database, { ...queue, connectionString: database.url }, logger);
   jobs.register(ALL_JOBS);
+  await ensureReferenceData(database.db);
   const changes = new ChangeFeed(logger);
   const live = () => changes.connected;
   const actorCache: ActorCache = new TtlCache(60_000, 20_000, live);

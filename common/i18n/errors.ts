@@ -61,6 +61,21 @@ const id = {
   field_invalid: "Nilai tidak valid.",
   field_nul: "Teks tidak boleh berisi karakter NUL.",
   date_past: "Tanggal tidak boleh di masa lalu.",
+  nip_length: "NIP harus 18 digit.",
+  nip_digits: "NIP hanya berisi angka.",
+  nip_birth_date: "Tanggal lahir dalam NIP (digit 1–8) tidak valid.",
+  nip_tmt_cpns: "TMT CPNS dalam NIP (digit 9–14) tidak valid.",
+  nip_sex: "Kode jenis kelamin dalam NIP (digit 15) harus 1 atau 2.",
+  nip_age: "TMT CPNS dalam NIP mendahului usia 18 tahun.",
+  nip_taken: "NIP ini sudah terdaftar.",
+  golongan_mismatch: "Golongan {{golongan}} tidak sesuai dengan jenjang {{jenjang}} ({{range}}).",
+  user_linked: "Akun ini sudah tertaut ke pegawai lain.",
+  supervisor_self: "Atasan langsung tidak boleh pegawai itu sendiri.",
+  rating_overlap: "Periode ini tumpang tindih dengan penilaian yang sudah ada ({{period}}).",
+  rating_period: "Periode penilaian harus dalam satu tahun dan bulan akhir tidak sebelum bulan awal.",
+  rating_future: "Periode penilaian belum berakhir.",
+  rule_exists: "Aturan dengan tanggal berlaku yang sama sudah ada.",
+  code_taken: "Kode ini sudah dipakai.",
 } as const;
 
 export type ErrorCode = keyof typeof id;
@@ -121,6 +136,21 @@ const en: Record<ErrorCode, string> = {
   field_invalid: "Invalid value.",
   field_nul: "Text must not contain the NUL character.",
   date_past: "The date cannot be in the past.",
+  nip_length: "A NIP has 18 digits.",
+  nip_digits: "A NIP contains digits only.",
+  nip_birth_date: "The birth date in the NIP (digits 1–8) is not valid.",
+  nip_tmt_cpns: "The TMT CPNS in the NIP (digits 9–14) is not valid.",
+  nip_sex: "The sex code in the NIP (digit 15) must be 1 or 2.",
+  nip_age: "The TMT CPNS in the NIP is before age 18.",
+  nip_taken: "This NIP is already registered.",
+  golongan_mismatch: "Golongan {{golongan}} does not fit jenjang {{jenjang}} ({{range}}).",
+  user_linked: "This account is already linked to another officer.",
+  supervisor_self: "An officer cannot be their own supervisor.",
+  rating_overlap: "This period overlaps an existing rating ({{period}}).",
+  rating_period: "A rating period lies within one year, and its end month is not before its start.",
+  rating_future: "The rating period has not ended yet.",
+  rule_exists: "A rule with the same effective date already exists.",
+  code_taken: "This code is already in use.",
 };
 
 const catalog: Record<Locale, Record<ErrorCode, string>> = { id, en };

@@ -1,8 +1,11 @@
 import type { FastifyInstance } from "fastify";
+import { akRulesRoutes } from "./angka-kredit/ak-rules.routes";
 import { apiTokenRoutes } from "./api-tokens/api-tokens.routes";
 import { auditRoutes } from "./audit/audit.routes";
 import { authRoutes } from "./auth/auth.routes";
+import { hasilKerjaRoutes } from "./hasil-kerja/hasil-kerja.routes";
 import { meRoutes } from "./me/me.routes";
+import { officerRoutes } from "./officers/officers.routes";
 import { organizationRoutes } from "./organizations/organizations.routes";
 import { outboxRoutes } from "./outbox/outbox.routes";
 import { regionRoutes } from "./regions/regions.routes";
@@ -10,7 +13,19 @@ import { userRoutes } from "./users/users.routes";
 
 /** Every feature's routes under /api/v1; each feature is its own encapsulated plugin. */
 export async function registerFeatureRoutes(app: FastifyInstance) {
-  for (const feature of [authRoutes, meRoutes, organizationRoutes, regionRoutes, userRoutes, auditRoutes, outboxRoutes, apiTokenRoutes]) {
+  for (const feature of [
+    authRoutes,
+    meRoutes,
+    organizationRoutes,
+    regionRoutes,
+    userRoutes,
+    auditRoutes,
+    outboxRoutes,
+    apiTokenRoutes,
+    officerRoutes,
+    hasilKerjaRoutes,
+    akRulesRoutes,
+  ]) {
     await app.register(feature);
   }
 }

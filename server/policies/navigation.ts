@@ -15,5 +15,10 @@ export function navigationAbilities(actor: Actor): Record<string, boolean> {
     "audit.read": has("admin"),
     "outbox.read": isSystemAdmin(actor),
     "apiTokens.manage": has("admin"),
+    // Officers see their own record; supervisors their team; the registry keepers their subtree.
+    "officers.read": actor.grants.length > 0,
+    "officers.create": has("admin", "coordinator", "editor"),
+    "catalogue.read": actor.grants.length > 0,
+    "catalogue.manage": isSystemAdmin(actor),
   };
 }

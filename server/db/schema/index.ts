@@ -1,5 +1,6 @@
 export * from "./audit";
 export * from "./emails";
+export * from "./officers";
 export * from "./organizations";
 export * from "./sessions";
 export * from "./users";

@@ -1,0 +1,111 @@
+import { aliasedTable, and, asc, count, desc, eq, like, or, type SQL, sql } from "drizzle-orm";
+import type { z } from "zod";
+import type { officerListQuery } from "../../../common/schemas/officers";
+import type { Executor } from "../../db/client";
+import { officerCareerEvents, officerRatings, officers, organizations, users } from "../../db/schema";
+import { AppError } from "../../http/errors";
+import { type Actor, scopeRoots } from "../../policies/core";
+import { OFFICER_READERS } from "./officer.policy";
+
+const supervisor = aliasedTable(officers, "supervisor");
+
+/** Officers the actor may read: by role in the subtree, as the officer, or as the supervisor. */
+export function visibleOfficer(actor: Actor): SQL {
+  const roots = scopeRoots(actor, OFFICER_READERS);
+  const parts: SQL[] = roots.map((r) => like(organizations.path, `${r}%`));
+  if (actor.userId) parts.push(eq(officers.userId, actor.userId), eq(supervisor.userId, actor.userId));
+  return parts.length ? (or(...parts) as SQL) : sql`false`;
+}
+
+const summaryColumns = {
+  id: officers.id,
+  nip: officers.nip,
+  name: officers.name,
+  organizationId: officers.organizationId,
+  organizationName: organizations.name,
+  path: organizations.path,
+  kategori: officers.kategori,
+  jenjang: officers.jenjang,
+  golongan: officers.golongan,
+  active: officers.active,
+  userId: officers.userId,
+  supervisorId: officers.supervisorId,
+  supervisorName: supervisor.name,
+  supervisorUserId: supervisor.userId,
+};
+
+function baseQuery(db: Executor) {
+  return db
+    .select(summaryColumns)
+    .from(officers)
+    .innerJoin(organizations, eq(organizations.id, officers.organizationId))
+    .leftJoin(supervisor, eq(supervisor.id, officers.supervisorId));
+}
+
+export interface OfficerSummaryRow {
+  id: string;
+  nip: string;
+  name: string;
+  organizationId: string;
+  organizationName: string;
+  path: string;
+  kategori: string;
+  jenjang: string;
+  golongan: string;
+  active: boolean;
+  userId: string | null;
+  supervisorId: string | null;
+  supervisorName: string | null;
+  supervisorUserId: string | null;
+}
+
+const ESCAPE = /[\\%_]/g;
+
+export async function listOfficers(db: Executor, actor: Actor, q: z.infer<typeof officerListQuery>, orgPath?: string) {
+  const where: (SQL | undefined)[] = [visibleOfficer(actor)];
+  if (orgPath) where.push(like(organizations.path, `${orgPath}%`));
+  if (q.jenjang) where.push(eq(officers.jenjang, q.jenjang));
+  if (q.active !== "all") where.push(eq(officers.active, q.active === "true"));
+  if (q.q) {
+    const pattern = `%${q.q.toLowerCase().replace(ESCAPE, (c) => `\\${c}`)}%`;
+    where.push(sql`lower(${officers.name} || ' ' || ${officers.nip}) like ${pattern}`);
+  }
+  const order = { name: asc(officers.name), "-name": desc(officers.name), nip: asc(officers.nip), jenjang: asc(officers.jenjang) }[q.sort];
+  const condition = and(...where);
+  const rows: OfficerSummaryRow[] = await baseQuery(db)
+    .where(condition)
+    .orderBy(order, asc(officers.id))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  const [{ total }] = await db
+    .select({ total: count() })
+    .from(officers)
+    .innerJoin(organizations, eq(organizations.id, officers.organizationId))
+    .leftJoin(supervisor, eq(supervisor.id, officers.supervisorId))
+    .where(condition);
+  return { rows, total };
+}
+
+/** One officer the actor may read; anything else is 404. */
+export async function findVisibleOfficer(db: Executor, actor: Actor, id: string): Promise<OfficerSummaryRow> {
+  const [row]: OfficerSummaryRow[] = await baseQuery(db)
+    .where(and(eq(officers.id, id), visibleOfficer(actor)))
+    .limit(1);
+  if (!row) throw new AppError(404, "not_found");
+  return row;
+}
+
+export async function officerDetail(db: Executor, id: string) {
+  const [row] = await db
+    .select({ officer: officers, userName: users.name })
+    .from(officers)
+    .leftJoin(users, eq(users.id, officers.userId))
+    .where(eq(officers.id, id));
+  const career = await db
+    .select()
+    .from(officerCareerEvents)
+    .where(eq(officerCareerEvents.officerId, id))
+    .orderBy(desc(officerCareerEvents.effectiveDate), desc(officerCareerEvents.createdAt));
+  const ratings = await db.select().from(officerRatings).where(eq(officerRatings.officerId, id)).orderBy(desc(officerRatings.startMonth));
+  return { ...row, career, ratings };
+}
