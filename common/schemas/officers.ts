@@ -9,7 +9,8 @@ const isoDate = z.iso.date();
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 
 export const officerFields = {
-  nip: z.string().trim().min(18).max(24),
+  // Length and digits are checked by parseNip, which names the precise problem.
+  nip: z.string().trim().min(1).max(40),
   name: text(LIMITS.name).min(2),
   organizationId: id,
   userId: id.nullable().optional(),
