@@ -34,6 +34,7 @@ const schema = z.object({
     .transform((v) => v === "true"),
   COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  EVIDENCE_MAX_MB: z.coerce.number().int().min(1).max(2048).default(50),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
 });

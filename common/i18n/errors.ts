@@ -76,6 +76,7 @@ const id = {
   rating_future: "Periode penilaian belum berakhir.",
   rule_exists: "Aturan dengan tanggal berlaku yang sama sudah ada.",
   code_taken: "Kode ini sudah dipakai.",
+  file_too_large: "Berkas melebihi batas {{mb}} MB.",
 } as const;
 
 export type ErrorCode = keyof typeof id;
@@ -151,6 +152,7 @@ const en: Record<ErrorCode, string> = {
   rating_future: "The rating period has not ended yet.",
   rule_exists: "A rule with the same effective date already exists.",
   code_taken: "This code is already in use.",
+  file_too_large: "The file exceeds the {{mb}} MB limit.",
 };
 
 const catalog: Record<Locale, Record<ErrorCode, string>> = { id, en };

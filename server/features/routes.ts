@@ -10,6 +10,7 @@ import { organizationRoutes } from "./organizations/organizations.routes";
 import { outboxRoutes } from "./outbox/outbox.routes";
 import { regionRoutes } from "./regions/regions.routes";
 import { userRoutes } from "./users/users.routes";
+import { workLogRoutes } from "./work-logs/work-logs.routes";
 
 /** Every feature's routes under /api/v1; each feature is its own encapsulated plugin. */
 export async function registerFeatureRoutes(app: FastifyInstance) {
@@ -25,6 +26,7 @@ export async function registerFeatureRoutes(app: FastifyInstance) {
     officerRoutes,
     hasilKerjaRoutes,
     akRulesRoutes,
+    workLogRoutes,
   ]) {
     await app.register(feature);
   }

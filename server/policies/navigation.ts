@@ -19,6 +19,7 @@ export function navigationAbilities(actor: Actor): Record<string, boolean> {
     "officers.read": actor.grants.length > 0,
     "officers.create": has("admin", "coordinator", "editor"),
     "catalogue.read": actor.grants.length > 0,
+    "workLogs.read": actor.grants.length > 0,
     "catalogue.manage": isSystemAdmin(actor),
   };
 }

@@ -4,3 +4,4 @@ export * from "./officers";
 export * from "./organizations";
 export * from "./sessions";
 export * from "./users";
+export * from "./work-logs";
