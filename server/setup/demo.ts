@@ -3,6 +3,7 @@ import type { Role } from "../../common/roles";
 import { organizations } from "../db/schema";
 import { recordAudit } from "../features/audit/record-audit";
 import type { Services } from "../services";
+import { seedDemoOfficers } from "./demo-officers";
 import { type SeedOrg, seedOrganization, seedUser } from "./seed-helpers";
 
 export const DEMO_PASSWORD = "Sinergi-Demo-2026!";
@@ -128,16 +129,27 @@ export async function loadDemo(services: Services): Promise<DemoResult> {
       await add(denpasar, name, short, "opd");
     }
 
+    const userIds = new Map<string, string>();
     for (const login of logins) {
       const org = ids.get(login.organization);
       if (!org) throw new Error(`demo: unknown organization ${login.organization}`);
-      await seedUser(tx, {
+      const userId = await seedUser(tx, {
         email: login.email,
         name: login.name,
         password: DEMO_PASSWORD,
         grants: [{ organizationId: org.id, role: login.role }],
       });
+      userIds.set(login.email, userId);
     }
+    const dinkes = ids.get("Dinas Kesehatan Provinsi Bali");
+    const officerCount = dinkes
+      ? await seedDemoOfficers(
+          tx,
+          dinkes.id,
+          userIds.get("humas.dinkes@baliprov.demo") as string,
+          userIds.get("pranata.dinkes@baliprov.demo") as string,
+        )
+      : 0;
     await recordAudit(
       tx,
       { actor: null, ip: null },
@@ -146,7 +158,7 @@ export async function loadDemo(services: Services): Promise<DemoResult> {
         entityType: "organization",
         entityId: bali.id,
         organizationId: bali.id,
-        after: { organizations: ids.size, users: logins.length },
+        after: { organizations: ids.size, users: logins.length, officers: officerCount },
       },
     );
   });

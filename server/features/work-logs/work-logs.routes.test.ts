@@ -99,7 +99,7 @@ describe("work logs and verification", () => {
     const original = await photoWithGps();
     expect((await sharp(original).metadata()).exif).toBeDefined();
     const form = new FormData();
-    form.append("file", new Blob([original], { type: "image/jpeg" }), "foto-pkb.jpg");
+    form.append("file", new Blob([new Uint8Array(original)], { type: "image/jpeg" }), "foto-pkb.jpg");
     const withPhoto = await t.staff.request("POST", `/api/v1/work-logs/${id}/evidence`, form);
     expect(withPhoto.status).toBe(201);
     const photo = withPhoto.body.evidence[0];
@@ -160,7 +160,7 @@ describe("work logs and verification", () => {
     expect(bad.status).toBe(415);
     expect(bad.body.error.message).toMatch(/JPEG, PNG/);
     const big = new FormData();
-    big.append("file", new Blob([Buffer.alloc(1_200_000, 1)], { type: "video/mp4" }), "video.mp4");
+    big.append("file", new Blob([new Uint8Array(1_200_000).fill(1)], { type: "video/mp4" }), "video.mp4");
     const tooBig = await t.staff.request("POST", `/api/v1/work-logs/${id}/evidence`, big);
     expect(tooBig.status).toBe(413);
     expect(tooBig.body.error.message).toBe("Berkas melebihi batas 1 MB.");
