@@ -7,6 +7,7 @@ import path from "node:path";
 import { runApiRead } from "./api-read.bench";
 import { type BenchResult, formatTable, RESULTS_DIR, writeResult, writeSummary } from "./lib/report";
 import { runStartup } from "./startup.bench";
+import { runWorkLogQueue } from "./work-log-queue.bench";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
@@ -15,6 +16,8 @@ const wanted = args.filter((a) => !a.startsWith("--"));
 const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
   "api-read": () => runApiRead({ connections: 64, durationSeconds: quick ? 3 : 10, warmupSeconds: quick ? 1 : 2 }),
   startup: () => runStartup({ runs: quick ? 2 : 5 }),
+  "work-log-queue": () =>
+    runWorkLogQueue({ connections: 16, durationSeconds: quick ? 3 : 10, warmupSeconds: quick ? 1 : 2, workLogs: quick ? 100_000 : 1_000_000 }),
 };
 
 async function main() {

@@ -19,6 +19,7 @@ export interface LoadResult {
   rps: number;
   p50: number;
   p90: number;
+  p95: number;
   p99: number;
   max: number;
   mean: number;
@@ -54,9 +55,9 @@ request = function()
 end
 done = function(summary, latency, requests)
   local ms = function(us) return us / 1000 end
-  io.write(string.format('JSON{"total":%d,"us":%d,"bytes":%d,"p50":%f,"p90":%f,"p99":%f,"max":%f,"mean":%f,"non2xx":%d,"errors":%d,"timeouts":%d}\\n',
+  io.write(string.format('JSON{"total":%d,"us":%d,"bytes":%d,"p50":%f,"p90":%f,"p95":%f,"p99":%f,"max":%f,"mean":%f,"non2xx":%d,"errors":%d,"timeouts":%d}\\n',
     summary.requests, summary.duration, summary.bytes,
-    ms(latency:percentile(50)), ms(latency:percentile(90)), ms(latency:percentile(99)), ms(latency.max), ms(latency.mean),
+    ms(latency:percentile(50)), ms(latency:percentile(90)), ms(latency:percentile(95)), ms(latency:percentile(99)), ms(latency.max), ms(latency.mean),
     summary.errors.status, summary.errors.connect + summary.errors.read + summary.errors.write, summary.errors.timeout))
 end
 `;
@@ -102,6 +103,7 @@ export function runLoad(spec: LoadSpec): Promise<LoadResult> {
         rps: r.total / durationSeconds,
         p50: r.p50,
         p90: r.p90,
+        p95: r.p95,
         p99: r.p99,
         max: r.max,
         mean: r.mean,

@@ -52,5 +52,6 @@ ALTER TABLE "work_logs" ADD CONSTRAINT "work_logs_hasil_kerja_type_id_hasil_kerj
 CREATE INDEX "work_log_events_idx" ON "work_log_events" USING btree ("work_log_id","created_at");--> statement-breakpoint
 CREATE INDEX "evidence_log_idx" ON "work_log_evidence" USING btree ("work_log_id");--> statement-breakpoint
 CREATE INDEX "work_logs_officer_idx" ON "work_logs" USING btree ("officer_id","occurred_at");--> statement-breakpoint
-CREATE INDEX "work_logs_queue_idx" ON "work_logs" USING btree ("status","submitted_at");--> statement-breakpoint
+CREATE INDEX "work_logs_queue_idx" ON "work_logs" USING btree ("submitted_at") WHERE "work_logs"."status" = 'submitted';--> statement-breakpoint
+CREATE INDEX "work_logs_queue_officer_idx" ON "work_logs" USING btree ("officer_id") WHERE "work_logs"."status" = 'submitted';--> statement-breakpoint
 CREATE INDEX "work_logs_org_idx" ON "work_logs" USING btree ("organization_id","occurred_at");

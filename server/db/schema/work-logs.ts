@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigint, index, numeric, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { hasilKerjaTypes, officers } from "./officers";
 import { organizations } from "./organizations";
@@ -36,7 +37,10 @@ export const workLogs = pgTable(
   },
   (t) => [
     index("work_logs_officer_idx").on(t.officerId, t.occurredAt),
-    index("work_logs_queue_idx").on(t.status, t.submittedAt),
+    // The verification queue reads only submitted entries: small partial indexes, in queue
+    // order and per officer (for a supervisor's or an agency's few officers).
+    index("work_logs_queue_idx").on(t.submittedAt).where(sql`${t.status} = 'submitted'`),
+    index("work_logs_queue_officer_idx").on(t.officerId).where(sql`${t.status} = 'submitted'`),
     index("work_logs_org_idx").on(t.organizationId, t.occurredAt),
   ],
 );

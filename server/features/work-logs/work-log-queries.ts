@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, count, desc, eq, gte, inArray, like, lt, ne, or, type SQL, sql } from "drizzle-orm";
+import { aliasedTable, and, asc, count, desc, eq, gte, inArray, lt, ne, or, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { workLogListQuery } from "../../../common/schemas/work-logs";
 import type { Executor } from "../../db/client";
@@ -91,14 +91,26 @@ export async function listWorkLogs(db: Executor, actor: Actor, q: z.infer<typeof
   return { rows, total };
 }
 
-/** Submitted entries the actor may decide on, oldest first: as supervisor or agency keeper. */
+/**
+ * Submitted entries the actor may decide on: of officers in the actor's keeper subtrees, or of
+ * officers the actor supervises. The two officer sets are found separately (each by its own
+ * index) and united; an OR across both joins made PostgreSQL join every officer.
+ */
 function queueWhere(actor: Actor): SQL {
   const roots = scopeRoots(actor, OFFICER_KEEPERS);
-  const mine: SQL[] = roots.map((r) => like(organizations.path, `${r}%`));
-  if (actor.userId) mine.push(eq(supervisor.userId, actor.userId));
-  if (mine.length === 0) return sql`false`;
+  const sets: SQL[] = [];
+  if (roots.length) {
+    sets.push(sql`select o.id from ${officers} o join ${organizations} g on g.id = o.organization_id
+      where ${sql.join(
+        roots.map((r) => sql`g.path like ${`${r}%`}`),
+        sql` or `,
+      )}`);
+  }
+  if (actor.userId)
+    sets.push(sql`select o.id from ${officers} o join ${officers} s on s.id = o.supervisor_id where s.user_id = ${actor.userId}`);
+  if (sets.length === 0) return sql`false`;
   const notOwn = actor.userId ? or(sql`${officers.userId} is null`, ne(officers.userId, actor.userId)) : undefined;
-  return and(eq(workLogs.status, "submitted"), or(...mine), notOwn) as SQL;
+  return and(eq(workLogs.status, "submitted"), sql`${workLogs.officerId} in (${sql.join(sets, sql` union `)})`, notOwn) as SQL;
 }
 
 export async function verificationQueue(db: Executor, actor: Actor, page: number, pageSize: number) {
