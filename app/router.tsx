@@ -5,7 +5,9 @@
  */
 import type { QueryClient } from "@tanstack/react-query";
 import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from "@tanstack/react-router";
+import { JENJANG, type Jenjang } from "../common/pranata-humas";
 import { ROLES, type Role, USER_STATUSES, type UserStatus } from "../common/roles";
+import { WORK_LOG_STATUSES, type WorkLogStatus } from "../common/schemas/work-logs";
 import { AppLayout } from "./components/app-layout";
 import { NotFoundPage } from "./components/not-found-page";
 import { AccountPage } from "./features/account/account-page";
@@ -17,11 +19,20 @@ import { PublicLayout } from "./features/auth/public-layout";
 import { ResetPasswordPage } from "./features/auth/reset-password-page";
 import { type Ability, hasAbility, sessionQuery } from "./features/auth/session";
 import { SignInPage } from "./features/auth/sign-in-page";
+import { AkRulesPage } from "./features/catalogue/ak-rules-page";
+import { CataloguePage } from "./features/catalogue/catalogue-page";
+import { OfficerDetailPage } from "./features/officers/officer-detail-page";
+import { OFFICER_SORTS, OFFICER_STATUSES, type OfficerSort, type OfficerStatus } from "./features/officers/officers-api";
+import { OfficersPage } from "./features/officers/officers-page";
 import { OrganizationsPage } from "./features/organizations/organizations-page";
 import { OutboxPage } from "./features/outbox/outbox-page";
 import { UserDetailPage } from "./features/users/user-detail-page";
 import { USER_SORTS, type UserSort } from "./features/users/users-api";
 import { UsersPage } from "./features/users/users-page";
+import { VerificationPage } from "./features/work-logs/verification-page";
+import { WorkLogDetailPage } from "./features/work-logs/work-log-detail-page";
+import { WorkLogFormPage } from "./features/work-logs/work-log-form-page";
+import { WorkLogsPage } from "./features/work-logs/work-logs-page";
 import { oneOf, pageNum, safeRedirect, str } from "./lib/search";
 
 export interface RouterContext {
@@ -35,6 +46,14 @@ type UsersSearch = {
   role?: Role;
   status?: UserStatus;
   sort?: UserSort;
+  page?: number;
+};
+type OfficersSearch = {
+  q?: string;
+  organizationId?: string;
+  jenjang?: Jenjang;
+  active?: OfficerStatus;
+  sort?: OfficerSort;
   page?: number;
 };
 type AuditSearch = { userId?: string; organizationId?: string; entityType?: string; from?: string; to?: string; page?: number };
@@ -98,6 +117,7 @@ const indexRoute = createRoute({
     const session = await context.queryClient.ensureQueryData(sessionQuery);
     if (hasAbility(session, "organizations.read")) throw redirect({ to: "/organizations" });
     if (hasAbility(session, "users.read")) throw redirect({ to: "/users" });
+    if (hasAbility(session, "officers.read")) throw redirect({ to: "/officers" });
     throw redirect({ to: "/account" });
   },
 });
@@ -132,6 +152,89 @@ const userDetailRoute = createRoute({
   path: "users/$userId",
   beforeLoad: requireAbility("users.read"),
   component: UserDetailPage,
+});
+
+const officersRoute = createRoute({
+  getParentRoute: () => authedLayout,
+  path: "officers",
+  beforeLoad: requireAbility("officers.read"),
+  validateSearch: (s: Record<string, unknown>): OfficersSearch => {
+    const active = oneOf(s.active, OFFICER_STATUSES);
+    const sort = oneOf(s.sort, OFFICER_SORTS);
+    return {
+      q: str(s.q),
+      organizationId: str(s.organizationId),
+      jenjang: oneOf(s.jenjang, JENJANG),
+      active: active === "true" ? undefined : active, // "aktif" is the default
+      sort: sort === "name" ? undefined : sort,
+      page: pageNum(s.page),
+    };
+  },
+  component: OfficersPage,
+});
+const officerDetailRoute = createRoute({
+  getParentRoute: () => authedLayout,
+  path: "officers/$officerId",
+  beforeLoad: requireAbility("officers.read"),
+  component: OfficerDetailPage,
+});
+
+const catalogueRoute = createRoute({
+  getParentRoute: () => authedLayout,
+  path: "catalogue",
+  beforeLoad: requireAbility("catalogue.read"),
+  component: CataloguePage,
+});
+const akRulesRoute = createRoute({
+  getParentRoute: () => authedLayout,
+  path: "ak-rules",
+  beforeLoad: requireAbility("catalogue.read"),
+  component: AkRulesPage,
+});
+
+// ---- work logs (catatan hasil kerja) and their verification --------------------------------
+type WorkLogsSearch = { status?: WorkLogStatus; from?: string; to?: string; q?: string; page?: number };
+const isoDay = (value: unknown) => (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined);
+const workLogsRoute = createRoute({
+  getParentRoute: () => authedLayout,
+  path: "work-logs",
+  beforeLoad: requireAbility("workLogs.read"),
+  validateSearch: (s: Record<string, unknown>): WorkLogsSearch => ({
+    status: oneOf(s.status, WORK_LOG_STATUSES),
+    from: isoDay(s.from),
+    to: isoDay(s.to),
+    q: str(s.q),
+    page: pageNum(s.page),
+  }),
+  component: WorkLogsPage,
+});
+const workLogNewRoute = createRoute({
+  getParentRoute: () => authedLayout,
+  path: "work-logs/new",
+  beforeLoad: requireAbility("workLogs.read"),
+  component: () => <WorkLogFormPage />,
+});
+const workLogDetailRoute = createRoute({
+  getParentRoute: () => authedLayout,
+  path: "work-logs/$workLogId",
+  beforeLoad: requireAbility("workLogs.read"),
+  component: WorkLogDetailPage,
+});
+const workLogEditRoute = createRoute({
+  getParentRoute: () => authedLayout,
+  path: "work-logs/$workLogId/edit",
+  beforeLoad: requireAbility("workLogs.read"),
+  component: function WorkLogEdit() {
+    const { workLogId } = workLogEditRoute.useParams();
+    return <WorkLogFormPage workLogId={workLogId} />;
+  },
+});
+const verificationRoute = createRoute({
+  getParentRoute: () => authedLayout,
+  path: "verification",
+  beforeLoad: requireAbility("workLogs.read"),
+  validateSearch: (s: Record<string, unknown>): { page?: number } => ({ page: pageNum(s.page) }),
+  component: VerificationPage,
 });
 
 const accountRoute = createRoute({ getParentRoute: () => authedLayout, path: "account", component: AccountPage });
@@ -173,6 +276,15 @@ const routeTree = rootRoute.addChildren([
     organizationsRoute,
     usersRoute,
     userDetailRoute,
+    officersRoute,
+    officerDetailRoute,
+    catalogueRoute,
+    akRulesRoute,
+    workLogsRoute,
+    workLogNewRoute,
+    workLogDetailRoute,
+    workLogEditRoute,
+    verificationRoute,
     accountRoute,
     auditRoute,
     outboxRoute,

@@ -6,7 +6,12 @@ import { useState } from "react";
 import { api } from "../api/client";
 import type { UserList } from "../features/users/users-api";
 
-export function UserSelect(props: Omit<SelectProps, "data" | "searchValue" | "onSearchChange">) {
+interface Props extends Omit<SelectProps, "data" | "searchValue" | "onSearchChange"> {
+  /** Label of the initially chosen user when the caller already knows it (e.g. an edit form). */
+  selectedLabel?: string | null;
+}
+
+export function UserSelect({ selectedLabel, ...props }: Props) {
   const [search, setSearch] = useState("");
   const [debounced] = useDebouncedValue(search, 250);
   const users = useQuery({
@@ -19,7 +24,7 @@ export function UserSelect(props: Omit<SelectProps, "data" | "searchValue" | "on
   const [known, setKnown] = useState<Record<string, string>>({});
   const options = (users.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.name} (${u.email})` }));
   if (selectedId && !options.some((o) => o.value === selectedId)) {
-    options.unshift({ value: selectedId, label: known[selectedId] ?? selectedId });
+    options.unshift({ value: selectedId, label: known[selectedId] ?? selectedLabel ?? selectedId });
   }
 
   return (

@@ -15,3 +15,15 @@ export function formatDate(iso: string | null | undefined): string {
 export function allowed(can: Record<string, boolean> | undefined, ...keys: string[]): boolean {
   return !!can && keys.some((key) => can[key] === true);
 }
+
+/** Numbers in the UI language's style: "18,75" in Indonesian, "18.75" in English. */
+export function formatNumber(value: number, fractionDigits = 2): string {
+  const locale = dayjs.locale() === "en" ? "en-US" : "id-ID";
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(value);
+}
+
+/** 'YYYY-MM' → "Jan 2025". */
+export function formatMonth(month: string | null | undefined): string {
+  if (!month) return "—";
+  return dayjs(`${month}-01`).format("MMM YYYY");
+}

@@ -46,7 +46,9 @@ export const officerListQuery = pageQuery.extend({
   organizationId: id.optional(),
   jenjang: z.enum(JENJANG).optional(),
   active: z.enum(["true", "false", "all"]).default("true"),
-  sort: z.enum(["name", "-name", "nip", "jenjang"]).default("name"),
+  /** Only the signed-in user's own officer record. */
+  mine: z.enum(["true"]).optional(),
+  sort: z.enum(["name", "-name", "nip", "-nip", "jenjang", "-jenjang"]).default("name"),
 });
 
 export const officerSummary = z.object({
@@ -69,6 +71,9 @@ export const careerEventView = z.object({
   kind: z.enum(["jenjang", "pangkat", "organization"]),
   fromValue: z.string().nullable(),
   toValue: z.string(),
+  /** Readable names (organization names for placement changes). */
+  fromLabel: z.string().nullable(),
+  toLabel: z.string(),
   effectiveDate: z.string(),
   createdAt: z.string(),
 });
@@ -85,7 +90,7 @@ export const ratingView = z.object({
   createdAt: z.string(),
 });
 
-export const akCondition = z.object({ code: z.string(), met: z.boolean().nullable(), label: z.string() });
+export const akCondition = z.object({ code: z.string(), met: z.boolean().nullable(), label: z.string(), detail: z.string().nullable() });
 export const akProgress = z.object({
   target: z.string().nullable(),
   threshold: z.number().nullable(),

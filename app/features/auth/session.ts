@@ -60,7 +60,18 @@ export function useOptionalSession(): SessionView | null {
   return useQuery(sessionQuery).data ?? null;
 }
 
-export type Ability = "organizations.read" | "users.read" | "audit.read" | "outbox.read" | "apiTokens.manage";
+export type Ability =
+  | "organizations.read"
+  | "users.read"
+  | "audit.read"
+  | "outbox.read"
+  | "apiTokens.manage"
+  | "officers.read"
+  | "officers.create"
+  | "catalogue.read"
+  | "catalogue.manage"
+  | "workLogs.read"
+  | "workLogs.decide";
 
 export function hasAbility(session: SessionView | null | undefined, ability: Ability): boolean {
   return session?.abilities[ability] === true;

@@ -1,8 +1,12 @@
-import { eq } from "drizzle-orm";
+import { aliasedTable, eq } from "drizzle-orm";
 import type { Locale, Role } from "../../../common/roles";
 import type { SessionView } from "../../../common/schemas/auth";
 import type { Executor } from "../../db/client";
-import { grants, organizations, users } from "../../db/schema";
+import { grants, officers, organizations, users } from "../../db/schema";
+import { OFFICER_KEEPERS } from "../officers/officer.policy";
+
+const supervisor = aliasedTable(officers, "supervisor");
+
 import { loadUserGrants } from "../../http/authenticate";
 import { navigationAbilities } from "../../policies/navigation";
 
@@ -26,6 +30,19 @@ export async function buildSessionView(db: Executor, userId: string, csrfToken: 
     },
     grants: grantRows.map((g) => ({ ...g, role: g.role as Role })),
     csrfToken,
-    abilities: navigationAbilities({ kind: "user", userId, name: user.name, grants: scoped }),
+    abilities: {
+      ...navigationAbilities({ kind: "user", userId, name: user.name, grants: scoped }),
+      // Deciding on work logs: registry keepers, and anyone who supervises an officer.
+      "workLogs.decide":
+        scoped.some((g) => OFFICER_KEEPERS.includes(g.role)) ||
+        (
+          await db
+            .select({ id: supervisor.id })
+            .from(officers)
+            .innerJoin(supervisor, eq(supervisor.id, officers.supervisorId))
+            .where(eq(supervisor.userId, userId))
+            .limit(1)
+        ).length > 0,
+    },
   };
 }

@@ -1,5 +1,6 @@
-import { aliasedTable, and, asc, count, desc, eq, like, or, type SQL, sql } from "drizzle-orm";
+import { aliasedTable, and, asc, count, desc, eq, inArray, like, or, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
+import { JENJANG } from "../../../common/pranata-humas";
 import type { officerListQuery } from "../../../common/schemas/officers";
 import type { Executor } from "../../db/client";
 import { officerCareerEvents, officerRatings, officers, organizations, users } from "../../db/schema";
@@ -65,12 +66,25 @@ export async function listOfficers(db: Executor, actor: Actor, q: z.infer<typeof
   const where: (SQL | undefined)[] = [visibleOfficer(actor)];
   if (orgPath) where.push(like(organizations.path, `${orgPath}%`));
   if (q.jenjang) where.push(eq(officers.jenjang, q.jenjang));
+  if (q.mine) where.push(actor.userId ? eq(officers.userId, actor.userId) : sql`false`);
   if (q.active !== "all") where.push(eq(officers.active, q.active === "true"));
   if (q.q) {
     const pattern = `%${q.q.toLowerCase().replace(ESCAPE, (c) => `\\${c}`)}%`;
     where.push(sql`lower(${officers.name} || ' ' || ${officers.nip}) like ${pattern}`);
   }
-  const order = { name: asc(officers.name), "-name": desc(officers.name), nip: asc(officers.nip), jenjang: asc(officers.jenjang) }[q.sort];
+  // Jenjang sorts by level (Terampil … Ahli Utama), not by its code's spelling.
+  const level = sql`array_position(array[${sql.join(
+    JENJANG.map((j) => sql`${j}`),
+    sql`, `,
+  )}]::text[], ${officers.jenjang})`;
+  const order = {
+    name: asc(officers.name),
+    "-name": desc(officers.name),
+    nip: asc(officers.nip),
+    "-nip": desc(officers.nip),
+    jenjang: asc(level),
+    "-jenjang": desc(level),
+  }[q.sort];
   const condition = and(...where);
   const rows: OfficerSummaryRow[] = await baseQuery(db)
     .where(condition)
@@ -106,6 +120,21 @@ export async function officerDetail(db: Executor, id: string) {
     .from(officerCareerEvents)
     .where(eq(officerCareerEvents.officerId, id))
     .orderBy(desc(officerCareerEvents.effectiveDate), desc(officerCareerEvents.createdAt));
+  const orgIds = [
+    ...new Set(
+      career
+        .filter((c) => c.kind === "organization")
+        .flatMap((c) => [c.fromValue, c.toValue])
+        .filter((v): v is string => Boolean(v)),
+    ),
+  ];
+  const orgNames = new Map(
+    orgIds.length
+      ? (
+          await db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(inArray(organizations.id, orgIds))
+        ).map((o) => [o.id, o.name])
+      : [],
+  );
   const ratings = await db.select().from(officerRatings).where(eq(officerRatings.officerId, id)).orderBy(desc(officerRatings.startMonth));
-  return { ...row, career, ratings };
+  return { ...row, career, ratings, orgNames };
 }

@@ -1,4 +1,4 @@
-import type { Golongan, Jenjang, Kategori, Predikat } from "../../../common/pranata-humas";
+import { type Golongan, JENJANG_INFO, type Jenjang, type Kategori, type Predikat } from "../../../common/pranata-humas";
 import type { OfficerView } from "../../../common/schemas/officers";
 import type { Actor } from "../../policies/core";
 import { akForPeriod, akSummary, type JenjangRule, type PredikatRule, roundAk } from "../angka-kredit/ak-calculator";
@@ -69,12 +69,20 @@ export function presentOfficer(row: OfficerSummaryRow, detail: Detail, rules: Ru
       kind: c.kind as "jenjang" | "pangkat" | "organization",
       fromValue: c.fromValue,
       toValue: c.toValue,
+      fromLabel: c.fromValue ? careerLabel(c.kind, c.fromValue, detail.orgNames) : null,
+      toLabel: careerLabel(c.kind, c.toValue, detail.orgNames),
       effectiveDate: c.effectiveDate,
       createdAt: c.createdAt.toISOString(),
     })),
     ratings,
     ak: presentAk(o, detail.ratings, rules, today),
   };
+}
+
+function careerLabel(kind: string, value: string, orgNames: Map<string, string>): string {
+  if (kind === "organization") return orgNames.get(value) ?? value;
+  if (kind === "jenjang") return JENJANG_INFO[value as Jenjang]?.name ?? value;
+  return value;
 }
 
 function presentAk(o: Detail["officer"], ratings: Detail["ratings"], rules: Rules, today: Date): OfficerView["ak"] {
@@ -93,8 +101,8 @@ function presentAk(o: Detail["officer"], ratings: Detail["ratings"], rules: Rule
       rules.jenjang,
       rules.predikat,
     );
-    const conditions = (c: { code: string; met: boolean | null; label: string }[]) =>
-      c.map(({ code, met, label }) => ({ code, met, label }));
+    const conditions = (c: { code: string; met: boolean | null; label: string; detail?: string }[]) =>
+      c.map(({ code, met, label, detail }) => ({ code, met, label, detail: detail ?? null }));
     return {
       cumulative: roundAk(s.cumulative),
       akAwal: s.akAwal,
@@ -120,7 +128,7 @@ function presentAk(o: Detail["officer"], ratings: Detail["ratings"], rules: Rule
       threshold: null,
       remaining: null,
       eligible: false,
-      conditions: [{ code: "data", met: false, label: (err as Error).message }],
+      conditions: [{ code: "data", met: false, label: (err as Error).message, detail: null }],
     };
     return { cumulative: o.akAwal, akAwal: o.akAwal, nextPangkat: blocked, nextJenjang: blocked };
   }

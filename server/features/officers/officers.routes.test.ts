@@ -145,8 +145,18 @@ describe("officer registry", () => {
       kind: "jenjang",
       fromValue: "ahli_pertama",
       toValue: "ahli_muda",
+      fromLabel: "Ahli Pertama",
+      toLabel: "Ahli Muda",
       effectiveDate: "2024-07-01",
     });
+    const moved = await editor.client.patch(`/api/v1/officers/${id}`, { organizationId: tree.unitA.id });
+    expect(moved.body.career.find((c: { kind: string }) => c.kind === "organization")).toMatchObject({
+      fromLabel: tree.names.opdA,
+      toLabel: tree.names.unitA,
+    });
+    await editor.client.post("/api/v1/officers", officerBody(tree, { name: "Terampil Satu", jenjang: "terampil", golongan: "II/c" }));
+    const byLevel = await editor.client.get("/api/v1/officers?sort=jenjang");
+    expect(byLevel.body.items.map((o: { jenjang: string }) => o.jenjang)).toEqual(["terampil", "ahli_muda"]);
     const second = await editor.client.post(`/api/v1/officers/${id}/ratings`, {
       startMonth: "2024-07",
       endMonth: "2024-12",
@@ -156,7 +166,7 @@ describe("officer registry", () => {
     // Only Jul–Dec counts toward the new jenjang.
     expect(second.body.ak.cumulative).toBe(12.5);
     const audit = await server.services.database.sql.query("select action from audit_log where entity_id = $1 order by seq", [id]);
-    expect(audit.rows.map((r) => r.action)).toEqual(["officer.create", "officer.rate", "officer.update", "officer.rate"]);
+    expect(audit.rows.map((r) => r.action)).toEqual(["officer.create", "officer.rate", "officer.update", "officer.update", "officer.rate"]);
   });
 });
 

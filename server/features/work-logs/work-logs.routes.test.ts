@@ -194,4 +194,13 @@ describe("work logs and verification", () => {
     const approved = await t.staff.get(`/api/v1/work-logs?officerId=${t.officerId}&status=approved`);
     expect(approved.body.total).toBe(2);
   });
+
+  it("tells the app who decides, and which officer record is the user's own", async () => {
+    const t = await team();
+    expect((await t.boss.get("/api/v1/auth/session")).body.abilities["workLogs.decide"]).toBe(true);
+    expect((await t.staff.get("/api/v1/auth/session")).body.abilities["workLogs.decide"]).toBe(false);
+    expect((await t.boss.get("/api/v1/officers")).body.total).toBe(2);
+    const mine = await t.boss.get("/api/v1/officers?mine=true");
+    expect(mine.body.items.map((o: { name: string }) => o.name)).toEqual(["Atasan"]);
+  });
 });

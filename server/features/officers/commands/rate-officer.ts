@@ -26,7 +26,8 @@ export async function rateOfficer(tx: Executor, ctx: CommandContext, officerId: 
   officerPolicy.authorize(actor, "rate", officer);
   if (input.startMonth.slice(0, 4) !== input.endMonth.slice(0, 4) || input.endMonth < input.startMonth)
     throw fieldError("endMonth", "rating_period");
-  if (input.endMonth > new Date().toISOString().slice(0, 7)) throw fieldError("endMonth", "rating_future");
+  // A month is rated once it has ended.
+  if (input.endMonth >= new Date().toISOString().slice(0, 7)) throw fieldError("endMonth", "rating_future");
   // Serialize ratings of one officer so two overlapping periods cannot both pass the check.
   await tx.select({ id: officers.id }).from(officers).where(eq(officers.id, officerId)).for("update");
   const existing = await tx.select().from(officerRatings).where(eq(officerRatings.officerId, officerId));
