@@ -17,7 +17,12 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
   "api-read": () => runApiRead({ connections: 64, durationSeconds: quick ? 3 : 10, warmupSeconds: quick ? 1 : 2 }),
   startup: () => runStartup({ runs: quick ? 2 : 5 }),
   "work-log-queue": () =>
-    runWorkLogQueue({ connections: 16, durationSeconds: quick ? 3 : 10, warmupSeconds: quick ? 1 : 2, workLogs: quick ? 100_000 : 1_000_000 }),
+    runWorkLogQueue({
+      connections: 16,
+      durationSeconds: quick ? 3 : 10,
+      warmupSeconds: quick ? 1 : 2,
+      workLogs: quick ? 100_000 : 1_000_000,
+    }),
 };
 
 async function main() {

@@ -2,8 +2,9 @@
  * Issue 3: the verification queue over 10,000 officers and 1,000,000 work-log entries on
  * PostgreSQL (target p95 ≤ 200 ms), next to a bare route and a plain count over the same rows.
  */
-import Fastify from "fastify";
+
 import { sql } from "drizzle-orm";
+import Fastify from "fastify";
 import { openDatabase } from "../server/db/client";
 import { signIn, startAppServer } from "./lib/app-server";
 import { ensureWrk, type LoadResult, measure } from "./lib/load";
@@ -15,7 +16,12 @@ import { seedWorkLogs } from "./lib/seed-work-logs";
 const DB_NAME = "sinergi_bench_worklogs";
 const TARGET_P95_MS = 200;
 
-export async function runWorkLogQueue(opts: { connections: number; durationSeconds: number; warmupSeconds: number; workLogs: number }): Promise<BenchResult> {
+export async function runWorkLogQueue(opts: {
+  connections: number;
+  durationSeconds: number;
+  warmupSeconds: number;
+  workLogs: number;
+}): Promise<BenchResult> {
   const started = performance.now();
   ensureWrk();
   const pgVersion = await postgresVersion();
@@ -25,12 +31,16 @@ export async function runWorkLogQueue(opts: { connections: number; durationSecon
     const seedDb = await openDatabase({ databaseUrl: url, poolSize: 2 });
     const base = await seedBenchData(seedDb.db, { organizations: 1000, users: 10_000 });
     const seed = await seedWorkLogs(seedDb.db, opts.workLogs);
-    console.log(`  seeded ${seed.officers} officers, ${seed.workLogs} work logs (${seed.submitted} submitted) in ${seed.seconds.toFixed(1)} s`);
+    console.log(
+      `  seeded ${seed.officers} officers, ${seed.workLogs} work logs (${seed.submitted} submitted) in ${seed.seconds.toFixed(1)} s`,
+    );
     // The supervisor with the most submitted entries waiting, and an editor of an agency.
-    const pick = async (query: ReturnType<typeof sql>) => ((await seedDb.db.execute(query)) as unknown as { rows: { email: string; waiting: number }[] }).rows[0];
+    const pick = async (query: ReturnType<typeof sql>) =>
+      ((await seedDb.db.execute(query)) as unknown as { rows: { email: string; waiting: number }[] }).rows[0];
     const boss = await pick(sql`select u.email, count(*)::int as waiting from work_logs w join officers o on o.id = w.officer_id
       join officers s on s.id = o.supervisor_id join users u on u.id = s.user_id where w.status = 'submitted' and u.status = 'active' group by u.email order by 2 desc limit 1`);
-    const editor = await pick(sql`select u.email, 0 as waiting from grants g join users u on u.id = g.user_id join organizations o on o.id = g.organization_id
+    const editor =
+      await pick(sql`select u.email, 0 as waiting from grants g join users u on u.id = g.user_id join organizations o on o.id = g.organization_id
       where g.role = 'editor' and o.kind = 'opd' and u.status = 'active' order by o.path limit 1`);
     // The reference: a plain count of the waiting entries, timed in this run.
     const countTimes: number[] = [];
@@ -61,9 +71,20 @@ export async function runWorkLogQueue(opts: { connections: number; durationSecon
     console.log("  measuring bare route…");
     const bareResult = await measure({ ...load, url: bareUrl, paths: ["/ping"] }, opts.warmupSeconds);
     console.log("  measuring the supervisor's queue…");
-    const bossResult = await measure({ ...load, url: server.baseUrl, paths: ["/api/v1/work-logs/queue?pageSize=50", "/api/v1/work-logs/queue/count"], headers: { cookie: bossCookie } }, opts.warmupSeconds);
+    const bossResult = await measure(
+      {
+        ...load,
+        url: server.baseUrl,
+        paths: ["/api/v1/work-logs/queue?pageSize=50", "/api/v1/work-logs/queue/count"],
+        headers: { cookie: bossCookie },
+      },
+      opts.warmupSeconds,
+    );
     console.log("  measuring an agency editor's queue…");
-    const editorResult = await measure({ ...load, url: server.baseUrl, paths: ["/api/v1/work-logs/queue?pageSize=50"], headers: { cookie: editorCookie } }, opts.warmupSeconds);
+    const editorResult = await measure(
+      { ...load, url: server.baseUrl, paths: ["/api/v1/work-logs/queue?pageSize=50"], headers: { cookie: editorCookie } },
+      opts.warmupSeconds,
+    );
 
     const row = (label: string, r: LoadResult): Row => ({
       label,
@@ -80,8 +101,16 @@ export async function runWorkLogQueue(opts: { connections: number; durationSecon
       setup: { ...opts, seed, base: { organizations: base.organizations, users: base.users }, boss, editor: editor.email },
       columns: ["req/s", "p50 ms", "p95 ms", "p99 ms", "failed"],
       rows: [
-        { label: "bare Fastify GET /ping", values: { "req/s": bareResult.rps, "p50 ms": bareResult.p50, "p95 ms": bareResult.p95, "p99 ms": bareResult.p99, failed: 0 }, reference: true },
-        { label: "plain SELECT count(*) … where status = 'submitted' (one at a time)", values: { "req/s": 1000 / p(0.5), "p50 ms": p(0.5), "p95 ms": p(0.95), "p99 ms": p(0.99), failed: 0 }, reference: true },
+        {
+          label: "bare Fastify GET /ping",
+          values: { "req/s": bareResult.rps, "p50 ms": bareResult.p50, "p95 ms": bareResult.p95, "p99 ms": bareResult.p99, failed: 0 },
+          reference: true,
+        },
+        {
+          label: "plain SELECT count(*) … where status = 'submitted' (one at a time)",
+          values: { "req/s": 1000 / p(0.5), "p50 ms": p(0.5), "p95 ms": p(0.95), "p99 ms": p(0.99), failed: 0 },
+          reference: true,
+        },
         row(`supervisor's queue (${boss.waiting} waiting) + count`, bossResult),
         row("agency editor's queue", editorResult),
       ],
