@@ -21,11 +21,14 @@ import { type Ability, hasAbility, sessionQuery } from "./features/auth/session"
 import { SignInPage } from "./features/auth/sign-in-page";
 import { AkRulesPage } from "./features/catalogue/ak-rules-page";
 import { CataloguePage } from "./features/catalogue/catalogue-page";
+import { DashboardPage } from "./features/dashboard/dashboard-page";
 import { OfficerDetailPage } from "./features/officers/officer-detail-page";
 import { OFFICER_SORTS, OFFICER_STATUSES, type OfficerSort, type OfficerStatus } from "./features/officers/officers-api";
 import { OfficersPage } from "./features/officers/officers-page";
 import { OrganizationsPage } from "./features/organizations/organizations-page";
 import { OutboxPage } from "./features/outbox/outbox-page";
+import { canUseReports } from "./features/reports/reports-api";
+import { ReportsPage } from "./features/reports/reports-page";
 import { UserDetailPage } from "./features/users/user-detail-page";
 import { USER_SORTS, type UserSort } from "./features/users/users-api";
 import { UsersPage } from "./features/users/users-page";
@@ -179,6 +182,12 @@ const officerDetailRoute = createRoute({
   component: OfficerDetailPage,
 });
 
+const dashboardRoute = createRoute({
+  getParentRoute: () => authedLayout,
+  path: "dashboard",
+  beforeLoad: requireAbility("dashboard.read"),
+  component: DashboardPage,
+});
 const catalogueRoute = createRoute({
   getParentRoute: () => authedLayout,
   path: "catalogue",
@@ -237,6 +246,15 @@ const verificationRoute = createRoute({
   component: VerificationPage,
 });
 
+const reportsRoute = createRoute({
+  getParentRoute: () => authedLayout,
+  path: "reports",
+  beforeLoad: async ({ context }) => {
+    if (!canUseReports(await context.queryClient.ensureQueryData(sessionQuery))) throw redirect({ to: "/" });
+  },
+  component: ReportsPage,
+});
+
 const accountRoute = createRoute({ getParentRoute: () => authedLayout, path: "account", component: AccountPage });
 
 const auditRoute = createRoute({
@@ -278,6 +296,7 @@ const routeTree = rootRoute.addChildren([
     userDetailRoute,
     officersRoute,
     officerDetailRoute,
+    dashboardRoute,
     catalogueRoute,
     akRulesRoute,
     workLogsRoute,
@@ -285,6 +304,7 @@ const routeTree = rootRoute.addChildren([
     workLogDetailRoute,
     workLogEditRoute,
     verificationRoute,
+    reportsRoute,
     accountRoute,
     auditRoute,
     outboxRoute,

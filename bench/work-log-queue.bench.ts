@@ -81,6 +81,16 @@ export async function runWorkLogQueue(opts: {
       opts.warmupSeconds,
     );
     console.log("  measuring an agency editor's queue…");
+    console.log("  measuring the agency dashboard…");
+    const dashboardResult = await measure(
+      {
+        ...load,
+        url: server.baseUrl,
+        paths: [`/api/v1/dashboard/pranata-humas?year=${new Date().getUTCFullYear()}`],
+        headers: { cookie: editorCookie },
+      },
+      opts.warmupSeconds,
+    );
     const editorResult = await measure(
       { ...load, url: server.baseUrl, paths: ["/api/v1/work-logs/queue?pageSize=50"], headers: { cookie: editorCookie } },
       opts.warmupSeconds,
@@ -95,7 +105,7 @@ export async function runWorkLogQueue(opts: {
     const p = (q: number) => countTimes[Math.min(countTimes.length - 1, Math.floor(q * countTimes.length))];
     return {
       name: "work-log-queue",
-      title: `Verification queue on PostgreSQL, ${opts.workLogs.toLocaleString("en")} work logs, ${opts.connections} connections`,
+      title: `Verification queue and agency dashboard on PostgreSQL, ${opts.workLogs.toLocaleString("en")} work logs, ${opts.connections} connections`,
       date: new Date().toISOString(),
       machine: machineInfo(pgVersion),
       setup: { ...opts, seed, base: { organizations: base.organizations, users: base.users }, boss, editor: editor.email },
@@ -113,6 +123,7 @@ export async function runWorkLogQueue(opts: {
         },
         row(`supervisor's queue (${boss.waiting} waiting) + count`, bossResult),
         row("agency editor's queue", editorResult),
+        row("agency dashboard (editor of an OPD, current year)", dashboardResult),
       ],
       notes: [
         `Data: ${seed.officers} officers, ${seed.workLogs} work logs (${seed.submitted} submitted) over 1,000 organizations; seeded in ${seed.seconds.toFixed(0)} s.`,

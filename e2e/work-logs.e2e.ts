@@ -4,6 +4,10 @@
  * officer reads the note, fixes the entry and resubmits; the supervisor approves; the entry then
  * reads "Disetujui" and can no longer be edited.
  */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { Page } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, expect, test } from "vitest";
@@ -50,7 +54,7 @@ async function team() {
     supervisorId: boss.body.id,
   });
   expect(staff.status).toBe(201);
-  return { bossUser, staffUser };
+  return { bossUser, staffUser, staffOfficerId: staff.body.id as string };
 }
 
 async function photo(): Promise<Buffer> {
@@ -64,7 +68,7 @@ async function maybeSnap(page: Page, name: string) {
 }
 
 test("an officer logs a work result on a phone; the supervisor returns, then approves it", async () => {
-  const { bossUser, staffUser } = await team();
+  const { bossUser, staffUser, staffOfficerId } = await team();
   const title = `Liputan vaksinasi keliling ${Date.now().toString(36)}`;
 
   // ---- officer, phone: log the work result with a camera photo ---------------------------
@@ -192,4 +196,22 @@ test("an officer logs a work result on a phone; the supervisor returns, then app
   await officer.goto(`${detailUrl}/edit`);
   await officer.getByText("Catatan ini tidak dapat diubah lagi", { exact: false }).waitFor();
   expect(await officer.getByRole("button", { name: "Simpan draf", exact: true }).count()).toBe(0);
+
+  // ---- supervisor: the PDF report of the officer contains the approved entry ----------------------
+  await boss.goto(`/app/officers/${staffOfficerId}`);
+  await boss.getByRole("button", { name: "Laporan", exact: true }).click();
+  const pdfLink = boss.getByRole("link", { name: "Unduh PDF", exact: true });
+  await pdfLink.waitFor();
+  const href = await pdfLink.getAttribute("href");
+  expect(href).toMatch(/report\.pdf/);
+  const res = await boss.request.get(href as string);
+  expect(res.status()).toBe(200);
+  expect(res.headers()["content-type"]).toMatch(/application\/pdf/);
+  const dir = mkdtempSync(path.join(tmpdir(), "sinergi-report-"));
+  const file = path.join(dir, "laporan.pdf");
+  writeFileSync(file, await res.body());
+  const text = execFileSync("pdftotext", ["-raw", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+  expect(text).toContain(title);
+  expect(text).toContain("Pranata Ponsel");
+  expect(text).toContain("Ibu Atasan Humas");
 });

@@ -14,6 +14,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: Record<string, string> = {},
+    /** The whole answer, for the few errors that carry more than a message (e.g. a fresh preview). */
+    readonly data: unknown = null,
   ) {
     super(message);
     this.name = "ApiError";
@@ -94,7 +96,7 @@ async function toApiError(response: Response): Promise<ApiError> {
       error?: { code?: string; message?: string; fields?: Record<string, string> };
     };
     if (data.error?.message) {
-      return new ApiError(response.status, data.error.code ?? "error", data.error.message, data.error.fields);
+      return new ApiError(response.status, data.error.code ?? "error", data.error.message, data.error.fields, data);
     }
   } catch {
     // Not our JSON shape (proxy error page, empty body): fall through to a generic message.

@@ -3,6 +3,7 @@ import { NavLink } from "@mantine/core";
 import {
   IconBuildingCommunity,
   IconCalculator,
+  IconChartBar,
   IconChecklist,
   IconHistory,
   IconId,
@@ -10,6 +11,7 @@ import {
   IconListDetails,
   IconMail,
   IconNotebook,
+  IconReportAnalytics,
   IconUserCircle,
   IconUsers,
 } from "@tabler/icons-react";
@@ -17,12 +19,14 @@ import { Link, useRouterState } from "@tanstack/react-router";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { type Ability, hasAbility, type SessionView } from "../features/auth/session";
+import { canUseReports } from "../features/reports/reports-api";
 import { useVerificationNav } from "../features/work-logs/verification-nav";
 
 type NavPath =
   | "/organizations"
   | "/users"
   | "/officers"
+  | "/dashboard"
   | "/catalogue"
   | "/ak-rules"
   | "/audit"
@@ -30,7 +34,8 @@ type NavPath =
   | "/api-tokens"
   | "/account"
   | "/work-logs"
-  | "/verification";
+  | "/verification"
+  | "/reports";
 
 interface NavItem {
   to: NavPath;
@@ -49,6 +54,7 @@ export function NavLinks({ session }: { session: SessionView }) {
   const items: NavItem[] = [
     { to: "/organizations", label: t("nav.organizations"), icon: <IconBuildingCommunity size={18} />, ability: "organizations.read" },
     { to: "/users", label: t("nav.users"), icon: <IconUsers size={18} />, ability: "users.read" },
+    { to: "/dashboard", label: t("nav.dashboard"), icon: <IconChartBar size={18} />, ability: "dashboard.read" },
     { to: "/officers", label: t("nav.officers"), icon: <IconId size={18} />, ability: "officers.read" },
     { to: "/catalogue", label: t("nav.catalogue"), icon: <IconListDetails size={18} />, ability: "catalogue.read" },
     { to: "/ak-rules", label: t("nav.akRules"), icon: <IconCalculator size={18} />, ability: "catalogue.read" },
@@ -61,6 +67,7 @@ export function NavLinks({ session }: { session: SessionView }) {
       visible: verification.visible,
       rightSection: verification.badge,
     },
+    { to: "/reports", label: t("reports.nav"), icon: <IconReportAnalytics size={18} />, visible: canUseReports(session) },
     { to: "/audit", label: t("nav.audit"), icon: <IconHistory size={18} />, ability: "audit.read" },
     { to: "/outbox", label: t("nav.outbox"), icon: <IconMail size={18} />, ability: "outbox.read" },
     { to: "/api-tokens", label: t("nav.apiTokens"), icon: <IconKey size={18} />, ability: "apiTokens.manage" },

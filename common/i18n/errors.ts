@@ -77,6 +77,26 @@ const id = {
   rule_exists: "Aturan dengan tanggal berlaku yang sama sudah ada.",
   code_taken: "Kode ini sudah dipakai.",
   file_too_large: "Berkas melebihi batas {{mb}} MB.",
+  import_file_invalid: "Berkas rusak atau tidak dapat dibaca sebagai XLSX atau CSV.",
+  import_empty: "Berkas tidak berisi baris data.",
+  import_columns_missing: "Kolom wajib tidak ada di baris judul: {{columns}}.",
+  import_too_many_rows: "Berkas berisi lebih dari {{max}} baris data; bagi menjadi beberapa berkas.",
+  import_token_invalid: "Data impor tidak ditemukan atau sudah kedaluwarsa. Unggah ulang berkasnya.",
+  import_token_used: "Data impor ini sudah diimpor.",
+  import_changed:
+    "Sebagian baris yang tadinya valid kini tidak valid karena data berubah sejak pratinjau. Tidak ada yang disimpan; periksa pratinjau baru.",
+  import_nothing_valid: "Tidak ada baris valid untuk diimpor.",
+  import_org_unknown: "Kode organisasi {{code}} tidak ditemukan.",
+  import_duplicate: "Nilai {{value}} juga ada di baris {{row}} berkas ini.",
+  import_supervisor_unknown: "NIP atasan {{nip}} tidak ditemukan.",
+  import_supervisor_invalid: "Atasan di baris {{row}} tidak valid, sehingga baris ini tidak dapat diimpor.",
+  import_supervisor_cycle: "Atasan dalam berkas saling melingkar (A atasan B dan B atasan A).",
+  import_user_unknown: "Akun dengan email {{email}} tidak ditemukan.",
+  import_date: "Tanggal tidak valid; gunakan YYYY-MM-DD, DD/MM/YYYY, atau sel tanggal Excel.",
+  import_nip_number: "NIP tersimpan sebagai angka sehingga digitnya berubah; format kolom NIP sebagai teks.",
+  report_date_order: "Tanggal akhir tidak boleh sebelum tanggal awal ({{from}}).",
+  report_range_too_long: "Periode laporan paling lama {{years}} tahun.",
+  export_not_ready: "Berkas laporan belum siap (status: {{status}}).",
 } as const;
 
 export type ErrorCode = keyof typeof id;
@@ -153,6 +173,26 @@ const en: Record<ErrorCode, string> = {
   rule_exists: "A rule with the same effective date already exists.",
   code_taken: "This code is already in use.",
   file_too_large: "The file exceeds the {{mb}} MB limit.",
+  import_file_invalid: "The file is damaged or cannot be read as XLSX or CSV.",
+  import_empty: "The file has no data rows.",
+  import_columns_missing: "Required columns are missing from the header row: {{columns}}.",
+  import_too_many_rows: "The file has more than {{max}} data rows; split it into several files.",
+  import_token_invalid: "The import was not found or has expired. Upload the file again.",
+  import_token_used: "This import has already been done.",
+  import_changed:
+    "Some rows that were valid are no longer valid because data changed since the preview. Nothing was saved; check the new preview.",
+  import_nothing_valid: "There are no valid rows to import.",
+  import_org_unknown: "Organization code {{code}} was not found.",
+  import_duplicate: "The value {{value}} also appears in row {{row}} of this file.",
+  import_supervisor_unknown: "Supervisor NIP {{nip}} was not found.",
+  import_supervisor_invalid: "The supervisor in row {{row}} is not valid, so this row cannot be imported.",
+  import_supervisor_cycle: "Supervisors in the file form a loop (A supervises B and B supervises A).",
+  import_user_unknown: "No account with email {{email}} was found.",
+  import_date: "Invalid date; use YYYY-MM-DD, DD/MM/YYYY or an Excel date cell.",
+  import_nip_number: "The NIP was stored as a number, which changed its digits; format the NIP column as text.",
+  report_date_order: "The end date cannot be before the start date ({{from}}).",
+  report_range_too_long: "A report period is at most {{years}} years.",
+  export_not_ready: "The report file is not ready yet (status: {{status}}).",
 };
 
 const catalog: Record<Locale, Record<ErrorCode, string>> = { id, en };

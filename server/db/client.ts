@@ -96,6 +96,9 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     await migrator.end();
   }
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection the server closes (restart, failover, a dropped test database) must not
+  // crash the process: the pool discards it and the next query opens a fresh one.
+  pool.on("error", () => undefined);
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     kind: "postgres",

@@ -3,12 +3,15 @@ import { akRulesRoutes } from "./angka-kredit/ak-rules.routes";
 import { apiTokenRoutes } from "./api-tokens/api-tokens.routes";
 import { auditRoutes } from "./audit/audit.routes";
 import { authRoutes } from "./auth/auth.routes";
+import { dashboardRoutes } from "./dashboard/dashboard.routes";
 import { hasilKerjaRoutes } from "./hasil-kerja/hasil-kerja.routes";
 import { meRoutes } from "./me/me.routes";
+import { officerImportRoutes } from "./officers/officer-import.routes";
 import { officerRoutes } from "./officers/officers.routes";
 import { organizationRoutes } from "./organizations/organizations.routes";
 import { outboxRoutes } from "./outbox/outbox.routes";
 import { regionRoutes } from "./regions/regions.routes";
+import { reportRoutes } from "./reports/reports.routes";
 import { userRoutes } from "./users/users.routes";
 import { workLogRoutes } from "./work-logs/work-logs.routes";
 
@@ -24,9 +27,12 @@ export async function registerFeatureRoutes(app: FastifyInstance) {
     outboxRoutes,
     apiTokenRoutes,
     officerRoutes,
+    officerImportRoutes,
     hasilKerjaRoutes,
     akRulesRoutes,
     workLogRoutes,
+    dashboardRoutes,
+    reportRoutes,
   ]) {
     await app.register(feature);
   }

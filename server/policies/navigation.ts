@@ -20,6 +20,7 @@ export function navigationAbilities(actor: Actor): Record<string, boolean> {
     "officers.create": has("admin", "coordinator", "editor"),
     "catalogue.read": actor.grants.length > 0,
     "workLogs.read": actor.grants.length > 0,
+    "dashboard.read": has("admin", "coordinator", "editor", "leader", "viewer"),
     "catalogue.manage": isSystemAdmin(actor),
   };
 }

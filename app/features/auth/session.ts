@@ -71,7 +71,8 @@ export type Ability =
   | "catalogue.read"
   | "catalogue.manage"
   | "workLogs.read"
-  | "workLogs.decide";
+  | "workLogs.decide"
+  | "dashboard.read";
 
 export function hasAbility(session: SessionView | null | undefined, ability: Ability): boolean {
   return session?.abilities[ability] === true;

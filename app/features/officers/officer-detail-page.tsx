@@ -1,6 +1,6 @@
 /** One Pranata Humas: profile, angka kredit progress, career history and predikat kinerja. */
 import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
-import { IconArrowLeft, IconPencil, IconPlayerPlay, IconPower } from "@tabler/icons-react";
+import { IconArrowLeft, IconFileDescription, IconPencil, IconPlayerPlay, IconPower } from "@tabler/icons-react";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import dayjs from "dayjs";
 import { type ReactNode, useState } from "react";
@@ -12,6 +12,7 @@ import { PageHeader } from "../../components/page-header";
 import { EmptyState, ErrorState, LoadingState } from "../../components/query-state";
 import { handleApiError, notifySuccess } from "../../lib/form-errors";
 import { allowed, formatDate, formatNumber } from "../../lib/format";
+import { OfficerReportModal } from "../reports/officer-report-modal";
 import { AkCard } from "./ak-card";
 import { CareerTimeline } from "./career-timeline";
 import { jenjangName } from "./labels";
@@ -52,6 +53,7 @@ function OfficerDetail({ officer }: { officer: OfficerView }) {
   const confirm = useConfirm();
   const action = useOfficerAction(officer.id);
   const [drawer, setDrawer] = useState<OfficerDrawerState>(null);
+  const [reportOpen, setReportOpen] = useState(false);
 
   const run = async (kind: OfficerAction) => {
     const deactivate = kind === "deactivate";
@@ -76,6 +78,14 @@ function OfficerDetail({ officer }: { officer: OfficerView }) {
         description={`${t("officers.nip")} ${officer.nip} · ${officer.organizationName}`}
         actions={
           <>
+            <Button
+              variant="default"
+              leftSection={<IconFileDescription size={16} />}
+              onClick={() => setReportOpen(true)}
+              data-testid="officer-report"
+            >
+              {t("reports.officerButton")}
+            </Button>
             {allowed(officer.can, "update") && (
               <Button variant="light" leftSection={<IconPencil size={16} />} onClick={() => setDrawer({ mode: "edit", officer })}>
                 {t("officers.edit")}
@@ -101,6 +111,7 @@ function OfficerDetail({ officer }: { officer: OfficerView }) {
       <RatingsCard officer={officer} />
       <CareerTimeline officer={officer} />
       <OfficerFormDrawer state={drawer} onClose={() => setDrawer(null)} />
+      <OfficerReportModal officerId={officer.id} opened={reportOpen} onClose={() => setReportOpen(false)} />
     </>
   );
 }

@@ -2,8 +2,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { Jenjang } from "../../../common/pranata-humas";
+import type { OfficerImportPreview } from "../../../common/schemas/officer-import";
 import type { createOfficerBody, createRatingBody, OfficerView, officerList, updateOfficerBody } from "../../../common/schemas/officers";
-import { api } from "../../api/client";
+import { API_BASE, api, toQueryString } from "../../api/client";
 
 export type { OfficerView };
 export type OfficerList = z.infer<typeof officerList>;
@@ -73,4 +74,36 @@ export function useRateOfficer(id: string) {
 
 export function useDeleteRating(id: string) {
   return useOfficerMutation((ratingId: string) => api<OfficerView>(`/officers/${id}/ratings/${ratingId}`, { method: "DELETE" }));
+}
+
+export type { OfficerImportPreview };
+
+/** Checks an uploaded XLSX/CSV; nothing is written until the preview's token is committed. */
+export function usePreviewOfficerImport() {
+  return useMutation({
+    mutationFn: (file: File) => {
+      const body = new FormData();
+      body.append("file", file, file.name);
+      return api<OfficerImportPreview>("/officers/import/preview", { method: "POST", body });
+    },
+  });
+}
+
+export function useCommitOfficerImport() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (token: string) => api<{ created: number }>("/officers/import/commit", { method: "POST", body: { token } }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ["officers", "list"] });
+      void queryClient.invalidateQueries({ queryKey: ["officers", "picker"] });
+    },
+  });
+}
+
+export const officerImportTemplateUrl = `${API_BASE}/officers/import/template.xlsx`;
+
+/** The list's current filters (not its page) applied to the spreadsheet export. */
+export function officerExportUrl(format: "xlsx" | "csv", filters: OfficerFilters): string {
+  const { page: _page, ...rest } = filters;
+  return `${API_BASE}/officers/export.${format}${toQueryString({ ...rest })}`;
 }

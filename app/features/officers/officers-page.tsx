@@ -1,6 +1,6 @@
 /** Pranata Humas registry: search, filters, sort and pages kept in the URL; create drawer. */
-import { Button } from "@mantine/core";
-import { IconUserPlus } from "@tabler/icons-react";
+import { Button, Group, Menu } from "@mantine/core";
+import { IconChevronDown, IconDownload, IconFileImport, IconUserPlus } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,7 +9,8 @@ import { PageHeader } from "../../components/page-header";
 import { EmptyState, ErrorState, LoadingState } from "../../components/query-state";
 import { allowed } from "../../lib/format";
 import { type OfficerDrawerState, OfficerFormDrawer } from "./officer-form-drawer";
-import { OFFICERS_PAGE_SIZE, type OfficerFilters, useOfficers } from "./officers-api";
+import { OfficerImportModal } from "./officer-import-modal";
+import { OFFICERS_PAGE_SIZE, type OfficerFilters, officerExportUrl, useOfficers } from "./officers-api";
 import { OfficersFilters } from "./officers-filters";
 import { OfficersTable } from "./officers-table";
 
@@ -20,6 +21,7 @@ export function OfficersPage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const [drawer, setDrawer] = useState<OfficerDrawerState>(null);
+  const [importing, setImporting] = useState(false);
   const list = useOfficers(search);
 
   // Any filter change starts again from page 1.
@@ -35,14 +37,35 @@ export function OfficersPage() {
         title={t("officers.title")}
         description={t("officers.description")}
         actions={
-          canCreate && (
-            <Button
-              leftSection={<IconUserPlus size={16} />}
-              onClick={() => setDrawer({ mode: "create", organizationId: search.organizationId ?? null })}
-            >
-              {t("officers.create")}
-            </Button>
-          )
+          <Group gap="xs">
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <Button variant="light" leftSection={<IconDownload size={16} />} rightSection={<IconChevronDown size={14} />}>
+                  {t("officers.export.button")}
+                </Button>
+              </Menu.Target>
+              <Menu.Dropdown>
+                {(["xlsx", "csv"] as const).map((format) => (
+                  <Menu.Item key={format} component="a" href={officerExportUrl(format, search)} download>
+                    {t(`officers.export.${format}`)}
+                  </Menu.Item>
+                ))}
+              </Menu.Dropdown>
+            </Menu>
+            {canCreate && (
+              <Button variant="light" leftSection={<IconFileImport size={16} />} onClick={() => setImporting(true)}>
+                {t("officers.import.button")}
+              </Button>
+            )}
+            {canCreate && (
+              <Button
+                leftSection={<IconUserPlus size={16} />}
+                onClick={() => setDrawer({ mode: "create", organizationId: search.organizationId ?? null })}
+              >
+                {t("officers.create")}
+              </Button>
+            )}
+          </Group>
         }
       />
       <OfficersFilters filters={search} onChange={setFilters} />
@@ -67,6 +90,7 @@ export function OfficersPage() {
         </>
       )}
       <OfficerFormDrawer state={drawer} onClose={() => setDrawer(null)} />
+      <OfficerImportModal opened={importing} onClose={() => setImporting(false)} />
     </>
   );
 }

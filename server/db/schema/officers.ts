@@ -1,5 +1,18 @@
 import { sql } from "drizzle-orm";
-import { type AnyPgColumn, boolean, date, index, integer, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  type AnyPgColumn,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { organizations } from "./organizations";
 import { users } from "./users";
 
@@ -124,4 +137,27 @@ export const akPredikatRules = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("ak_predikat_rules_uq").on(t.predikat, t.effectiveFrom)],
+);
+
+/**
+ * An uploaded officer import between its preview and its commit: the parsed cells (not the
+ * file), for 30 minutes, usable once, by whoever uploaded it. Every row is checked again at
+ * commit, so what is stored here is never trusted as valid.
+ */
+export const officerImports = pgTable(
+  "officer_imports",
+  {
+    id: uuid("id").primaryKey(),
+    tokenHash: text("token_hash").notNull().unique(),
+    userId: uuid("user_id").references(() => users.id),
+    apiTokenId: uuid("api_token_id"),
+    /** The parsed rows: `{ row, cells }` with the cells as text keyed by column. */
+    rows: jsonb("rows").notNull(),
+    /** Spreadsheet row numbers that the preview showed as valid: the ones the operator confirmed. */
+    validRows: jsonb("valid_rows").$type<number[]>().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [index("officer_imports_expires_idx").on(t.expiresAt)],
 );

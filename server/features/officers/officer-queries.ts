@@ -6,6 +6,7 @@ import type { Executor } from "../../db/client";
 import { officerCareerEvents, officerRatings, officers, organizations, users } from "../../db/schema";
 import { AppError } from "../../http/errors";
 import { type Actor, scopeRoots } from "../../policies/core";
+import { visibleUser } from "../users/user-queries";
 import { OFFICER_READERS } from "./officer.policy";
 
 const supervisor = aliasedTable(officers, "supervisor");
@@ -62,7 +63,10 @@ export interface OfficerSummaryRow {
 
 const ESCAPE = /[\\%_]/g;
 
-export async function listOfficers(db: Executor, actor: Actor, q: z.infer<typeof officerListQuery>, orgPath?: string) {
+type ListFilters = Pick<z.infer<typeof officerListQuery>, "q" | "jenjang" | "mine" | "active">;
+
+/** The list's filters, shared by the page and the spreadsheet export. */
+function listWhere(actor: Actor, q: ListFilters, orgPath?: string) {
   const where: (SQL | undefined)[] = [visibleOfficer(actor)];
   if (orgPath) where.push(like(organizations.path, `${orgPath}%`));
   if (q.jenjang) where.push(eq(officers.jenjang, q.jenjang));
@@ -72,23 +76,30 @@ export async function listOfficers(db: Executor, actor: Actor, q: z.infer<typeof
     const pattern = `%${q.q.toLowerCase().replace(ESCAPE, (c) => `\\${c}`)}%`;
     where.push(sql`lower(${officers.name} || ' ' || ${officers.nip}) like ${pattern}`);
   }
+  return and(...where);
+}
+
+function listOrder(sort: z.infer<typeof officerListQuery>["sort"]) {
   // Jenjang sorts by level (Terampil … Ahli Utama), not by its code's spelling.
   const level = sql`array_position(array[${sql.join(
     JENJANG.map((j) => sql`${j}`),
     sql`, `,
   )}]::text[], ${officers.jenjang})`;
-  const order = {
+  return {
     name: asc(officers.name),
     "-name": desc(officers.name),
     nip: asc(officers.nip),
     "-nip": desc(officers.nip),
     jenjang: asc(level),
     "-jenjang": desc(level),
-  }[q.sort];
-  const condition = and(...where);
+  }[sort];
+}
+
+export async function listOfficers(db: Executor, actor: Actor, q: z.infer<typeof officerListQuery>, orgPath?: string) {
+  const condition = listWhere(actor, q, orgPath);
   const rows: OfficerSummaryRow[] = await baseQuery(db)
     .where(condition)
-    .orderBy(order, asc(officers.id))
+    .orderBy(listOrder(q.sort), asc(officers.id))
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
   const [{ total }] = await db
@@ -137,4 +148,63 @@ export async function officerDetail(db: Executor, id: string) {
   );
   const ratings = await db.select().from(officerRatings).where(eq(officerRatings.officerId, id)).orderBy(desc(officerRatings.startMonth));
   return { ...row, career, ratings, orgNames };
+}
+
+export interface OfficerExportRow {
+  nip: string;
+  name: string;
+  organizationSlug: string;
+  jenjang: string;
+  golongan: string;
+  tmtJabatan: string;
+  tmtPangkat: string;
+  supervisorNip: string | null;
+  userEmail: string | null;
+  education: string | null;
+  email: string | null;
+  phone: string | null;
+  akAwal: number;
+}
+
+/**
+ * Every column of the spreadsheet for the officers the list's filters select. The account's
+ * email is given only when the actor may see that user.
+ */
+export async function listOfficersForExport(
+  db: Executor,
+  actor: Actor,
+  q: ListFilters & { sort: z.infer<typeof officerListQuery>["sort"] },
+  orgPath: string | undefined,
+  limit: number,
+): Promise<OfficerExportRow[]> {
+  return db
+    .select({
+      nip: officers.nip,
+      name: officers.name,
+      organizationSlug: organizations.slug,
+      jenjang: officers.jenjang,
+      golongan: officers.golongan,
+      tmtJabatan: officers.tmtJabatan,
+      tmtPangkat: officers.tmtPangkat,
+      supervisorNip: supervisor.nip,
+      userEmail: sql<string | null>`case when ${visibleUser(actor)} then ${users.email} end`,
+      education: officers.education,
+      email: officers.email,
+      phone: officers.phone,
+      akAwal: officers.akAwal,
+    })
+    .from(officers)
+    .innerJoin(organizations, eq(organizations.id, officers.organizationId))
+    .leftJoin(supervisor, eq(supervisor.id, officers.supervisorId))
+    .leftJoin(users, eq(users.id, officers.userId))
+    .where(listWhere(actor, q, orgPath))
+    .orderBy(listOrder(q.sort), asc(officers.id))
+    .limit(limit);
+}
+
+/** Officers the actor may read, by NIP (the import's "NIP Atasan"). */
+export async function findVisibleOfficersByNip(db: Executor, actor: Actor, nips: string[]) {
+  if (nips.length === 0) return new Map<string, string>();
+  const rows: OfficerSummaryRow[] = await baseQuery(db).where(and(inArray(officers.nip, nips), visibleOfficer(actor)));
+  return new Map(rows.map((r) => [r.nip, r.id]));
 }

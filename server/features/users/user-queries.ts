@@ -21,7 +21,7 @@ export interface UserGrantRow {
 const pathIn = (roots: string[]) => or(...roots.map((r) => like(organizations.path, `${r}%`)));
 
 /** Users that hold at least one grant inside the subtrees the actor may read users in. */
-function visibleUser(actor: Actor, extra: SQL[] = []): SQL {
+export function visibleUser(actor: Actor, extra: SQL[] = []): SQL {
   const roots = scopeRoots(actor, USER_READERS);
   if (roots.length === 0) return sql`false`;
   return sql`exists (select 1 from ${grants} join ${organizations} on ${organizations.id} = ${grants.organizationId}

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
-import { JENJANG_INFO } from "../../../../common/pranata-humas";
+import type { NipParts } from "../../../../common/nip";
+import { type Golongan, JENJANG_INFO, type Jenjang } from "../../../../common/pranata-humas";
 import type { createOfficerBody } from "../../../../common/schemas/officers";
 import type { Executor } from "../../../db/client";
 import { officerCareerEvents, officers } from "../../../db/schema";
@@ -20,12 +21,40 @@ export async function createOfficer(tx: Executor, ctx: CommandContext, input: z.
   await checkUserLink(tx, actor, input.userId);
   const [taken] = await tx.select({ id: officers.id }).from(officers).where(eq(officers.nip, nip.nip)).limit(1);
   if (taken) throw fieldError("nip", "nip_taken", {}, 409);
-  const id = newId();
+  return insertOfficer(tx, ctx, { ...input, nip, organizationId: org.id });
+}
+
+/** A checked officer record: the NIP parsed, the organization, supervisor and account verified. */
+export interface CheckedOfficer {
+  id?: string;
+  nip: NipParts & { nip: string };
+  name: string;
+  organizationId: string;
+  userId?: string | null;
+  jenjang: Jenjang;
+  golongan: Golongan;
+  tmtJabatan: string;
+  tmtPangkat: string;
+  supervisorId?: string | null;
+  education?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  akAwal?: number;
+}
+
+/**
+ * Writes one checked officer: the record, the start of its career history and the audit entry.
+ * Registration (one at a time) and the spreadsheet import both go through here.
+ */
+export async function insertOfficer(tx: Executor, ctx: CommandContext, input: CheckedOfficer) {
+  const actor = actorRequired(ctx);
+  const { nip } = input;
+  const id = input.id ?? newId();
   const [row] = await tx
     .insert(officers)
     .values({
       id,
-      organizationId: org.id,
+      organizationId: input.organizationId,
       userId: input.userId ?? null,
       nip: nip.nip,
       name: input.name,
@@ -69,7 +98,7 @@ export async function createOfficer(tx: Executor, ctx: CommandContext, input: z.
     action: "officer.create",
     entityType: "officer",
     entityId: id,
-    organizationId: org.id,
+    organizationId: input.organizationId,
     after: { ...row, createdAt: undefined, updatedAt: undefined },
   });
   return row;
