@@ -42,6 +42,17 @@ export async function runWorkLogQueue(opts: {
     const editor =
       await pick(sql`select u.email, 0 as waiting from grants g join users u on u.id = g.user_id join organizations o on o.id = g.organization_id
       where g.role = 'editor' and o.kind = 'opd' and u.status = 'active' order by o.path limit 1`);
+    const reportOfficer = (
+      (await seedDb.db.execute(
+        sql`select officer_id as id from work_logs where status = 'approved' group by officer_id order by count(*) desc limit 1`,
+      )) as unknown as { rows: { id: string }[] }
+    ).rows[0].id;
+    const recapOrg = (
+      (await seedDb.db.execute(
+        sql`select g.id, count(o.id)::int as n from organizations g join organizations s on s.path like g.path || '%' join officers o on o.organization_id = s.id
+          group by g.id having count(o.id) >= 1000 order by count(o.id) asc limit 1`,
+      )) as unknown as { rows: { id: string; n: number }[] }
+    ).rows[0];
     // The reference: a plain count of the waiting entries, timed in this run.
     const countTimes: number[] = [];
     for (let i = 0; i < 30; i++) {
@@ -96,6 +107,25 @@ export async function runWorkLogQueue(opts: {
       opts.warmupSeconds,
     );
 
+    // Documents: one at a time, as a person downloads them (median and max of several runs).
+    const adminCookie = await signIn(server.baseUrl, base.admin.email, base.admin.password);
+    const timeGet = async (path: string, runs: number) => {
+      const times: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const t = performance.now();
+        const res = await fetch(server.baseUrl + path, { headers: { cookie: adminCookie } });
+        const body = await res.arrayBuffer();
+        if (res.status !== 200 || body.byteLength < 1000) throw new Error(`GET ${path}: ${res.status}`);
+        times.push(performance.now() - t);
+      }
+      times.sort((a, b) => a - b);
+      return { median: times[Math.floor(times.length / 2)], max: times[times.length - 1] };
+    };
+    const year = new Date().getUTCFullYear();
+    console.log("  timing the officer's annual PDF and a 1,000-officer recap XLSX…");
+    const pdf = await timeGet(`/api/v1/officers/${reportOfficer}/report.pdf?from=${year}-01-01&to=${year}-12-31`, 7);
+    const recap = await timeGet(`/api/v1/reports/recap.xlsx?organizationId=${recapOrg.id}&year=${year}`, 3);
+
     const row = (label: string, r: LoadResult): Row => ({
       label,
       values: { "req/s": r.rps, "p50 ms": r.p50, "p95 ms": r.p95, "p99 ms": r.p99, failed: r.non2xx + r.errors + r.timeouts },
@@ -124,6 +154,18 @@ export async function runWorkLogQueue(opts: {
         row(`supervisor's queue (${boss.waiting} waiting) + count`, bossResult),
         row("agency editor's queue", editorResult),
         row("agency dashboard (editor of an OPD, current year)", dashboardResult),
+        {
+          label: "one officer's annual PDF report (median / max of 7)",
+          values: { "req/s": 1000 / pdf.median, "p50 ms": pdf.median, "p95 ms": pdf.max, "p99 ms": pdf.max, failed: 0 },
+          target: "≤1000 ms",
+          pass: pdf.max <= 1000,
+        },
+        {
+          label: `recap XLSX of ${recapOrg.n} officers (median / max of 3)`,
+          values: { "req/s": 1000 / recap.median, "p50 ms": recap.median, "p95 ms": recap.max, "p99 ms": recap.max, failed: 0 },
+          target: "≤10000 ms",
+          pass: recap.max <= 10_000,
+        },
       ],
       notes: [
         `Data: ${seed.officers} officers, ${seed.workLogs} work logs (${seed.submitted} submitted) over 1,000 organizations; seeded in ${seed.seconds.toFixed(0)} s.`,
