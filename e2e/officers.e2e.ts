@@ -120,6 +120,18 @@ test("an editor registers an officer, rates a year and sees the AK; OPD B does n
   expect(await nextPangkat.textContent()).toContain("kurang 31,25"); // III/a → III/b needs 50
   console.info("screenshot:", await snap(page, "officer-detail-desktop"));
 
+  // The yearly plan: the editor sets a target for one work-result type.
+  await page.getByRole("button", { name: "Ubah rencana", exact: true }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Jenis hasil kerja", { exact: true }).click();
+  await page.getByRole("option", { name: "PI-02 — Penulisan berita (cetak, siaran, daring)", exact: true }).click();
+  await dialog.getByLabel("Target", { exact: true }).fill("12");
+  await dialog.getByRole("button", { name: "Simpan rencana", exact: true }).click();
+  await page.getByText("Rencana disimpan.", { exact: true }).waitFor();
+  const planItem = page.getByTestId("plan-item");
+  await planItem.filter({ hasText: "Penulisan berita" }).waitFor();
+  expect(await planItem.count()).toBe(1);
+
   // The list shows the new officer with the supervisor.
   await page.getByRole("link", { name: "Kembali ke daftar Pranata Humas", exact: true }).click();
   const listRow = page.getByTestId("officer-row").filter({ hasText: name });

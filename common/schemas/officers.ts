@@ -190,3 +190,33 @@ export const createPredikatRuleBody = z.strictObject({
   percent: z.number().min(0).max(300),
   effectiveFrom: isoDate,
 });
+
+export const planQuery = z.object({ year: z.coerce.number().int().min(2020).max(2100) });
+export const putPlanBody = z.strictObject({
+  items: z
+    .array(
+      z.strictObject({
+        hasilKerjaTypeId: id,
+        target: z.number().int().min(1).max(1000),
+        note: z.string().trim().max(500).nullable().optional(),
+      }),
+    )
+    .max(100),
+});
+export const planView = z.object({
+  year: z.number().int(),
+  items: z.array(
+    z.object({
+      hasilKerjaTypeId: id,
+      code: z.string(),
+      name: z.string(),
+      target: z.number().int(),
+      note: z.string().nullable(),
+      /** Approved work logs of that type in the year. */
+      realized: z.number().int(),
+    }),
+  ),
+  /** Approved entries of types that were not planned. */
+  unplanned: z.array(z.object({ hasilKerjaTypeId: id, code: z.string(), name: z.string(), realized: z.number().int() })),
+  can,
+});

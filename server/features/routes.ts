@@ -7,6 +7,7 @@ import { dashboardRoutes } from "./dashboard/dashboard.routes";
 import { hasilKerjaRoutes } from "./hasil-kerja/hasil-kerja.routes";
 import { meRoutes } from "./me/me.routes";
 import { officerImportRoutes } from "./officers/officer-import.routes";
+import { officerPlanRoutes } from "./officers/officer-plans.routes";
 import { officerRoutes } from "./officers/officers.routes";
 import { organizationRoutes } from "./organizations/organizations.routes";
 import { outboxRoutes } from "./outbox/outbox.routes";
@@ -27,6 +28,7 @@ export async function registerFeatureRoutes(app: FastifyInstance) {
     outboxRoutes,
     apiTokenRoutes,
     officerRoutes,
+    officerPlanRoutes,
     officerImportRoutes,
     hasilKerjaRoutes,
     akRulesRoutes,

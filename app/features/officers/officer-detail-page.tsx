@@ -19,6 +19,7 @@ import { jenjangName } from "./labels";
 import { OfficerStatusBadge } from "./officer-badges";
 import { type OfficerDrawerState, OfficerFormDrawer } from "./officer-form-drawer";
 import { type OfficerAction, type OfficerView, useOfficer, useOfficerAction } from "./officers-api";
+import { PlanCard } from "./plan-card";
 import { RatingsCard } from "./ratings-card";
 
 const route = getRouteApi("/_authed/officers/$officerId");
@@ -108,6 +109,7 @@ function OfficerDetail({ officer }: { officer: OfficerView }) {
         <ProfileCard officer={officer} />
         <AkCard officer={officer} />
       </SimpleGrid>
+      <PlanCard officerId={officer.id} />
       <RatingsCard officer={officer} />
       <CareerTimeline officer={officer} />
       <OfficerFormDrawer state={drawer} onClose={() => setDrawer(null)} />

@@ -161,3 +161,23 @@ export const officerImports = pgTable(
   },
   (t) => [index("officer_imports_expires_idx").on(t.expiresAt)],
 );
+
+/** Rencana hasil kerja: per officer and year, the planned count of each work-result type. */
+export const officerPlans = pgTable(
+  "officer_plans",
+  {
+    id: uuid("id").primaryKey(),
+    officerId: uuid("officer_id")
+      .notNull()
+      .references(() => officers.id),
+    year: integer("year").notNull(),
+    hasilKerjaTypeId: uuid("hasil_kerja_type_id")
+      .notNull()
+      .references(() => hasilKerjaTypes.id),
+    target: integer("target").notNull(),
+    note: text("note"),
+    updatedBy: uuid("updated_by"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("officer_plans_uq").on(t.officerId, t.year, t.hasilKerjaTypeId)],
+);

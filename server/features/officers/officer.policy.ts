@@ -16,13 +16,17 @@ export interface OfficerResource {
  * An officer sees their own record, a supervisor their team, an editor their organization,
  * a coordinator the subtree (DOMAIN.md §2; the issue's rules).
  */
-export const officerPolicy = definePolicy<OfficerResource, "read" | "update" | "deactivate" | "rate">("officer", {
+export const officerPolicy = definePolicy<OfficerResource, "read" | "update" | "deactivate" | "rate" | "plan">("officer", {
   read: (actor, o) =>
     (actor.userId !== null && (o.userId === actor.userId || o.supervisorUserId === actor.userId)) ||
     hasAnyRole(actor, o.path, OFFICER_READERS),
   update: (actor, o) => hasAnyRole(actor, o.path, OFFICER_KEEPERS),
   deactivate: (actor, o) => hasAnyRole(actor, o.path, OFFICER_KEEPERS),
   // The direct supervisor rates; keepers may record a rating too. Nobody rates themselves.
+  // The yearly plan is agreed between the officer and the supervisor: either may record it.
+  plan: (actor, o) =>
+    (actor.userId !== null && (o.userId === actor.userId || o.supervisorUserId === actor.userId)) ||
+    hasAnyRole(actor, o.path, OFFICER_KEEPERS),
   rate: (actor, o) =>
     o.userId !== actor.userId &&
     ((actor.userId !== null && o.supervisorUserId === actor.userId) || hasAnyRole(actor, o.path, OFFICER_KEEPERS)),
