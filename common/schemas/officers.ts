@@ -115,6 +115,7 @@ export const officerView = officerSummary.extend({
   email: z.string().nullable(),
   phone: z.string().nullable(),
   akAwal: z.number(),
+  hasPhoto: z.boolean(),
   userName: z.string().nullable(),
   career: z.array(careerEventView),
   ratings: z.array(ratingView),

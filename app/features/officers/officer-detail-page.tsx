@@ -18,6 +18,7 @@ import { CareerTimeline } from "./career-timeline";
 import { jenjangName } from "./labels";
 import { OfficerStatusBadge } from "./officer-badges";
 import { type OfficerDrawerState, OfficerFormDrawer } from "./officer-form-drawer";
+import { OfficerPhoto } from "./officer-photo";
 import { type OfficerAction, type OfficerView, useOfficer, useOfficerAction } from "./officers-api";
 import { PlanCard } from "./plan-card";
 import { RatingsCard } from "./ratings-card";
@@ -123,6 +124,7 @@ function ProfileCard({ officer }: { officer: OfficerView }) {
   const info = JENJANG_INFO[officer.jenjang];
   return (
     <Paper withBorder p="md" radius="md" data-testid="officer-profile">
+      <OfficerPhoto officer={officer} />
       <Group justify="space-between" mb="sm" gap="xs">
         <Title order={3} size="h4">
           {t("officers.profile")}

@@ -43,6 +43,8 @@ export const officers = pgTable(
     email: text("email"),
     phone: text("phone"),
     /** AK carried into the current jenjang (AK integrasi / konversi), before Sinergi's ratings. */
+    /** A JPEG re-encoded from the upload (no metadata), in the file store. */
+    photoKey: text("photo_key"),
     akAwal: numeric("ak_awal", { precision: 9, scale: 3, mode: "number" }).notNull().default(0),
     active: boolean("active").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

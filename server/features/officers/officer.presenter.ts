@@ -63,6 +63,7 @@ export function presentOfficer(row: OfficerSummaryRow, detail: Detail, rules: Ru
     email: o.email,
     phone: o.phone,
     akAwal: o.akAwal,
+    hasPhoto: o.photoKey !== null,
     userName: detail.userName,
     career: detail.career.map((c) => ({
       id: c.id,

@@ -233,3 +233,32 @@ describe("hasil kerja catalogue and AK rules", () => {
     ).toBe(403);
   });
 });
+
+describe("officer photo", () => {
+  it("is checked by content, re-encoded without metadata, and only for those who edit the record", async () => {
+    const tree = await createTree(server.services);
+    const { client } = await signedIn(server, tree.opdA, "editor");
+    const officer = await client.post("/api/v1/officers", officerBody(tree));
+    const sharp = (await import("sharp")).default;
+    const withGps = await sharp({ create: { width: 800, height: 1000, channels: 3, background: "#495057" } })
+      .withExif({ IFD3: { GPSLatitudeRef: "S", GPSLatitude: "8/1 39/1 0/1" } })
+      .jpeg()
+      .toBuffer();
+    const form = new FormData();
+    form.append("file", new Blob([new Uint8Array(withGps)], { type: "image/jpeg" }), "foto.jpg");
+    const up = await client.request("PUT", `/api/v1/officers/${officer.body.id}/photo`, form);
+    expect(up.status).toBe(200);
+    expect(up.body.hasPhoto).toBe(true);
+    const photo = await fetch(`${server.baseUrl}/api/v1/officers/${officer.body.id}/photo`, {
+      headers: { cookie: client.cookie as string },
+    });
+    const meta = await sharp(Buffer.from(await photo.arrayBuffer())).metadata();
+    expect(meta).toMatchObject({ format: "jpeg", height: 400 });
+    expect(meta.exif).toBeUndefined();
+    const fake = new FormData();
+    fake.append("file", new Blob([new TextEncoder().encode("bukan foto")], { type: "image/jpeg" }), "foto.jpg");
+    expect((await client.request("PUT", `/api/v1/officers/${officer.body.id}/photo`, fake)).status).toBe(415);
+    const outsider = await signedIn(server, tree.opdB, "editor");
+    expect((await outsider.client.request("PUT", `/api/v1/officers/${officer.body.id}/photo`, form)).status).toBe(404);
+  });
+});

@@ -9,6 +9,8 @@ import {
   updateOfficerBody,
 } from "../../../common/schemas/officers";
 import { errorBody } from "../../../common/schemas/shared";
+import { AppError } from "../../http/errors";
+import { readSingleFile } from "../../http/read-upload";
 import { actorOf, commandContext, inTransaction, typed } from "../../http/route-kit";
 
 import { loadAkRules } from "../angka-kredit/ak-rules-store";
@@ -17,6 +19,7 @@ import { createOfficer } from "./commands/create-officer";
 import { deleteRating, rateOfficer } from "./commands/rate-officer";
 import { setOfficerActive } from "./commands/set-officer-active";
 import { updateOfficer } from "./commands/update-officer";
+import { uploadOfficerPhoto } from "./commands/upload-officer-photo";
 import { OFFICER_KEEPERS } from "./officer.policy";
 import { presentOfficer, presentOfficerSummary } from "./officer.presenter";
 import { findVisibleOfficer, listOfficers, officerDetail } from "./officer-queries";
@@ -103,6 +106,33 @@ export async function officerRoutes(fastify: FastifyInstance) {
       },
     );
   }
+
+  app.put(
+    "/officers/:id/photo",
+    {
+      config: { policy: "officer.update" },
+      schema: {
+        tags,
+        summary: "Foto pegawai (PNG/JPEG/WebP, diproses ulang tanpa metadata)",
+        params,
+        consumes: ["multipart/form-data"],
+        response: { 200: officerView, ...errors },
+      },
+    },
+    async (request) => {
+      const { data } = await readSingleFile(request);
+      await inTransaction(request, (tx) => uploadOfficerPhoto(tx, commandContext(request), request.params.id, data));
+      return present(request, request.params.id);
+    },
+  );
+
+  app.get("/officers/:id/photo", { config: { policy: "officer.read" }, schema: { tags, params } }, async (request, reply) => {
+    await findVisibleOfficer(db, actorOf(request), request.params.id);
+    const { photoKey } = (await officerDetail(db, request.params.id)).officer;
+    const data = photoKey ? await fastify.services.files.get(photoKey) : null;
+    if (!data) throw new AppError(404, "not_found");
+    return reply.type("image/jpeg").header("cache-control", "private, max-age=60").send(data);
+  });
 
   app.post(
     "/officers/:id/ratings",

@@ -10,6 +10,7 @@ import {
 } from "../../../common/schemas/organizations";
 import { errorBody } from "../../../common/schemas/shared";
 import { AppError } from "../../http/errors";
+import { readSingleFile } from "../../http/read-upload";
 import { actorOf, commandContext, inTransaction, typed } from "../../http/route-kit";
 import { createOrganization } from "./commands/create-organization";
 import { moveOrganization } from "./commands/move-organization";
@@ -131,13 +132,7 @@ export async function organizationRoutes(fastify: FastifyInstance) {
       schema: { tags, params, consumes: ["multipart/form-data"], response: { 204: z.null(), ...errors, 413: errorBody, 415: errorBody } },
     },
     async (request, reply) => {
-      if (!request.isMultipart()) throw new AppError(415, "unsupported_media_type");
-      const file = await request.file();
-      if (!file) throw new AppError(400, "file_required");
-      const data = await file.toBuffer().catch((err: { code?: string }) => {
-        if (err.code === "FST_REQ_FILE_TOO_LARGE") throw new AppError(413, "payload_too_large");
-        throw err;
-      });
+      const { data } = await readSingleFile(request);
       await inTransaction(request, (tx) => uploadOrganizationLogo(tx, commandContext(request), request.params.id, data));
       return reply.code(204).send(null);
     },
