@@ -124,7 +124,10 @@ export const officerView = officerSummary.extend({
 });
 export type OfficerView = z.infer<typeof officerView>;
 
-export const officerList = paged(officerSummary.extend({ can })).extend({ can });
+/** List rows carry the eligibility flags: who has become eligible for a promotion. */
+export const officerList = paged(officerSummary.extend({ can, eligible: z.object({ pangkat: z.boolean(), jenjang: z.boolean() }) })).extend(
+  { can },
+);
 
 export const createRatingBody = z.strictObject({
   startMonth: month,

@@ -1,5 +1,5 @@
 /** Officer table: one row per officer with NIP, placement, jenjang/golongan; scrolls on phones. */
-import { Anchor, Stack, Table, Text } from "@mantine/core";
+import { Anchor, Badge, Group, Stack, Table, Text } from "@mantine/core";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { jenjangName } from "./labels";
@@ -49,7 +49,19 @@ export function OfficersTable({ officers }: { officers: OfficerSummary[] }) {
                 <Text size="sm">{o.supervisorName ?? "—"}</Text>
               </Table.Td>
               <Table.Td>
-                <OfficerStatusBadge active={o.active} />
+                <Group gap={4} wrap="nowrap">
+                  <OfficerStatusBadge active={o.active} />
+                  {o.eligible?.pangkat && (
+                    <Badge color="teal" variant="light" style={{ minWidth: "max-content" }} data-testid="eligible-pangkat">
+                      {t("officers.eligiblePangkat")}
+                    </Badge>
+                  )}
+                  {o.eligible?.jenjang && (
+                    <Badge color="grape" variant="light" style={{ minWidth: "max-content" }} data-testid="eligible-jenjang">
+                      {t("officers.eligibleJenjang")}
+                    </Badge>
+                  )}
+                </Group>
               </Table.Td>
             </Table.Tr>
           ))}

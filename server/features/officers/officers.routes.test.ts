@@ -262,3 +262,31 @@ describe("officer photo", () => {
     expect((await outsider.client.request("PUT", `/api/v1/officers/${officer.body.id}/photo`, form)).status).toBe(404);
   });
 });
+
+describe("eligibility in the list", () => {
+  it("flags an officer who has become eligible for kenaikan pangkat", async () => {
+    const tree = await createTree(server.services);
+    const { client } = await signedIn(server, tree.opdA, "editor");
+    const ready = await client.post(
+      "/api/v1/officers",
+      officerBody(tree, { name: "Siap Naik", jenjang: "mahir", golongan: "III/a", tmtJabatan: "2023-01-01" }),
+    );
+    const notYet = await client.post(
+      "/api/v1/officers",
+      officerBody(tree, { name: "Belum Siap", jenjang: "mahir", golongan: "III/a", tmtJabatan: "2023-01-01" }),
+    );
+    for (const [year, predikat] of [
+      ["2023", "baik"],
+      ["2024", "sangat_baik"],
+      ["2025", "sangat_baik"],
+    ]) {
+      await client.post(`/api/v1/officers/${ready.body.id}/ratings`, { startMonth: `${year}-01`, endMonth: `${year}-12`, predikat });
+    }
+    await client.post(`/api/v1/officers/${notYet.body.id}/ratings`, { startMonth: "2025-01", endMonth: "2025-12", predikat: "baik" });
+    const list = await client.get("/api/v1/officers");
+    const flags = Object.fromEntries(list.body.items.map((o: { name: string; eligible: unknown }) => [o.name, o.eligible]));
+    // 12.5 + 18.75 + 18.75 = 50 ≥ 50 for III/b, and Baik or better in 2024 and 2025.
+    expect(flags["Siap Naik"]).toEqual({ pangkat: true, jenjang: false });
+    expect(flags["Belum Siap"]).toEqual({ pangkat: false, jenjang: false });
+  });
+});

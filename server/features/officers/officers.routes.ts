@@ -20,6 +20,7 @@ import { deleteRating, rateOfficer } from "./commands/rate-officer";
 import { setOfficerActive } from "./commands/set-officer-active";
 import { updateOfficer } from "./commands/update-officer";
 import { uploadOfficerPhoto } from "./commands/upload-officer-photo";
+import { eligibilityFlags } from "./eligibility";
 import { OFFICER_KEEPERS } from "./officer.policy";
 import { presentOfficer, presentOfficerSummary } from "./officer.presenter";
 import { findVisibleOfficer, listOfficers, officerDetail } from "./officer-queries";
@@ -56,8 +57,12 @@ export async function officerRoutes(fastify: FastifyInstance) {
         ? (await findVisibleOrganization(db, actor, request.query.organizationId)).path
         : undefined;
       const { rows, total } = await listOfficers(db, actor, request.query, orgPath);
+      const flags = await eligibilityFlags(
+        db,
+        rows.map((r) => r.id),
+      );
       return {
-        items: rows.map((r) => presentOfficerSummary(r, actor)),
+        items: rows.map((r) => ({ ...presentOfficerSummary(r, actor), eligible: flags.get(r.id) ?? { pangkat: false, jenjang: false } })),
         total,
         page: request.query.page,
         pageSize: request.query.pageSize,
