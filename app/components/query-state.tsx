@@ -49,3 +49,24 @@ export function EmptyState({ title, description, action }: { title: string; desc
     </Center>
   );
 }
+
+/**
+ * The states of one record's page: loading, not found (404: out of scope or gone), other
+ * errors with a retry, then the record itself.
+ */
+export function RecordState<T>({
+  query,
+  notFoundTitle,
+  notFoundBody,
+  children,
+}: {
+  query: { isLoading: boolean; isError: boolean; error: unknown; data: T | undefined; refetch: () => unknown };
+  notFoundTitle: string;
+  notFoundBody: string;
+  children: (data: T) => ReactNode;
+}) {
+  if (query.isLoading) return <LoadingState />;
+  if (isApiError(query.error) && query.error.status === 404) return <EmptyState title={notFoundTitle} description={notFoundBody} />;
+  if (query.isError || query.data === undefined) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  return <>{children(query.data)}</>;
+}

@@ -6,10 +6,9 @@ import dayjs from "dayjs";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { JENJANG_INFO } from "../../../common/pranata-humas";
-import { isApiError } from "../../api/client";
 import { useConfirm } from "../../components/confirm-provider";
 import { PageHeader } from "../../components/page-header";
-import { EmptyState, ErrorState, LoadingState } from "../../components/query-state";
+import { RecordState } from "../../components/query-state";
 import { handleApiError, notifySuccess } from "../../lib/form-errors";
 import { allowed, formatDate, formatNumber } from "../../lib/format";
 import { OfficerReportModal } from "../reports/officer-report-modal";
@@ -37,15 +36,9 @@ export function OfficerDetailPage() {
           <IconArrowLeft size={14} /> {t("officers.backToList")}
         </Group>
       </Anchor>
-      {officer.isLoading ? (
-        <LoadingState />
-      ) : isApiError(officer.error) && officer.error.status === 404 ? (
-        <EmptyState title={t("officers.notFound")} description={t("officers.notFoundBody")} />
-      ) : officer.isError || !officer.data ? (
-        <ErrorState error={officer.error} onRetry={() => void officer.refetch()} />
-      ) : (
-        <OfficerDetail officer={officer.data} />
-      )}
+      <RecordState query={officer} notFoundTitle={t("officers.notFound")} notFoundBody={t("officers.notFoundBody")}>
+        {(data) => <OfficerDetail officer={data} />}
+      </RecordState>
     </Stack>
   );
 }

@@ -4,10 +4,9 @@ import { IconArrowLeft, IconMailForward, IconPlayerPlay, IconPower } from "@tabl
 import { getRouteApi, Link } from "@tanstack/react-router";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { isApiError } from "../../api/client";
 import { useConfirm } from "../../components/confirm-provider";
 import { PageHeader } from "../../components/page-header";
-import { EmptyState, ErrorState, LoadingState } from "../../components/query-state";
+import { RecordState } from "../../components/query-state";
 import { handleApiError, notifySuccess } from "../../lib/form-errors";
 import { allowed, formatDateTime } from "../../lib/format";
 import { UserStatusBadge } from "./user-badges";
@@ -28,15 +27,9 @@ export function UserDetailPage() {
           <IconArrowLeft size={14} /> {t("users.backToList")}
         </Group>
       </Anchor>
-      {user.isLoading ? (
-        <LoadingState />
-      ) : isApiError(user.error) && user.error.status === 404 ? (
-        <EmptyState title={t("users.notFound")} description={t("users.notFoundBody")} />
-      ) : user.isError || !user.data ? (
-        <ErrorState error={user.error} onRetry={() => void user.refetch()} />
-      ) : (
-        <UserDetail user={user.data} />
-      )}
+      <RecordState query={user} notFoundTitle={t("users.notFound")} notFoundBody={t("users.notFoundBody")}>
+        {(data) => <UserDetail user={data} />}
+      </RecordState>
     </Stack>
   );
 }
