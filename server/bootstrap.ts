@@ -4,7 +4,7 @@ import { type Database, openDatabase } from "./db/client";
 import type { Env } from "./env";
 import { createMailer } from "./features/email/mailer";
 import { sendEmailJob, sweepEmailsJob } from "./features/email/send-email.job";
-import { recapJob } from "./features/reports/recap.job";
+import { recapJob, sweepRecapsJob } from "./features/reports/recap.job";
 import { type ActorCache, clearActorCache } from "./http/authenticate";
 import { ResponseCache } from "./http/response-cache";
 import { JobQueue, type QueueOptions } from "./jobs/queue";
@@ -14,7 +14,7 @@ import { TtlCache } from "./lib/ttl-cache";
 import type { Services } from "./services";
 import { ensureReferenceData } from "./setup/reference-data";
 
-export const ALL_JOBS = [sendEmailJob, sweepEmailsJob, recapJob];
+export const ALL_JOBS = [sendEmailJob, sweepEmailsJob, recapJob, sweepRecapsJob];
 
 /** Opens the database (migrating it), and wires the mailer, file store and job queue. */
 export async function createServices(

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, lt } from "drizzle-orm";
 import { z } from "zod";
 import { reportExports } from "../../db/schema";
 import { defineJob } from "../../jobs/define-job";
@@ -37,5 +37,24 @@ export const recapJob = defineJob({
       logger.error({ err, exportId }, "recap export failed");
       await set({ status: "failed", error: String((err as Error).message).slice(0, 500), finishedAt: new Date() });
     }
+  },
+});
+
+/**
+ * Safety net, like the email sweeper: re-queues recaps whose job never started (a crash
+ * between the commit and the enqueue), so a requester is not left watching "queued" forever.
+ */
+export const sweepRecapsJob = defineJob({
+  name: "report.recap_sweep",
+  payload: z.object({}),
+  cron: "*/5 * * * *",
+  retryLimit: 0,
+  handler: async (_payload, { db, jobs }) => {
+    const stale = await db
+      .select({ id: reportExports.id })
+      .from(reportExports)
+      .where(and(eq(reportExports.status, "queued"), lt(reportExports.createdAt, new Date(Date.now() - 5 * 60_000))))
+      .limit(100);
+    for (const row of stale) await jobs.enqueue(RECAP_JOB, { exportId: row.id });
   },
 });

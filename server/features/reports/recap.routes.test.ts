@@ -207,4 +207,18 @@ describe("agency recap", () => {
     expect(file.status).toBe(409);
     expect(file.body.error.message).toBe("Berkas laporan belum siap (status: running).");
   });
+
+  it("the sweeper picks up an export whose job was lost between commit and enqueue", async () => {
+    const { tree } = await agency();
+    const viewer = await signedIn(server, tree.root, "viewer");
+    const created = await viewer.client.post("/api/v1/reports/recap", { organizationId: tree.root.id, year: 2025 });
+    // Pretend the enqueue never happened: the row is still queued, ten minutes old.
+    await server.services.db
+      .update(reportExports)
+      .set({ status: "queued", progress: 0, fileKey: null, finishedAt: null, createdAt: new Date(Date.now() - 10 * 60_000) })
+      .where(eq(reportExports.id, created.body.id));
+    await server.services.jobs.enqueue("report.recap_sweep", {});
+    const status = await viewer.client.get(`/api/v1/reports/exports/${created.body.id}`);
+    expect(status.body).toMatchObject({ status: "done", progress: 100 });
+  });
 });
