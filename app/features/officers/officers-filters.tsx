@@ -1,31 +1,22 @@
 /** Search, filters and sort of the officer list; they live in the URL so a view can be shared. */
-import { Select, SimpleGrid, TextInput } from "@mantine/core";
-import { useDebouncedCallback } from "@mantine/hooks";
-import { IconSearch } from "@tabler/icons-react";
-import { useState } from "react";
+import { Select, SimpleGrid } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { Jenjang } from "../../../common/pranata-humas";
 import { OrganizationSelect } from "../../components/organization-select";
+import { SearchInput } from "../../components/search-input";
 import { jenjangOptions } from "./labels";
 import { OFFICER_SORTS, OFFICER_STATUSES, type OfficerFilters, type OfficerSort, type OfficerStatus } from "./officers-api";
 
 export function OfficersFilters({ filters, onChange }: { filters: OfficerFilters; onChange: (patch: Partial<OfficerFilters>) => void }) {
   const { t } = useTranslation();
-  const [query, setQuery] = useState(filters.q ?? "");
-  const search = useDebouncedCallback((q: string) => onChange({ q: q.trim() || undefined }), 300);
 
   return (
     <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 5 }} mb="md">
-      <TextInput
+      <SearchInput
         label={t("officers.search")}
         placeholder={t("officers.searchPlaceholder")}
-        leftSection={<IconSearch size={16} />}
-        value={query}
-        maxLength={100}
-        onChange={(e) => {
-          setQuery(e.currentTarget.value);
-          search(e.currentTarget.value);
-        }}
+        value={filters.q}
+        onSearch={(q) => onChange({ q })}
       />
       <OrganizationSelect
         label={t("officers.filterOrganization")}

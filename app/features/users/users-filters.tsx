@@ -1,31 +1,22 @@
 /** Search and filters of the user list; they live in the URL so a filtered view can be shared. */
-import { Select, SimpleGrid, TextInput } from "@mantine/core";
-import { useDebouncedCallback } from "@mantine/hooks";
-import { IconSearch } from "@tabler/icons-react";
-import { useState } from "react";
+import { Select, SimpleGrid } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { type Role, USER_STATUSES, type UserStatus } from "../../../common/roles";
 import { OrganizationSelect } from "../../components/organization-select";
 import { RoleSelect } from "../../components/role-select";
+import { SearchInput } from "../../components/search-input";
 import type { UserFilters } from "./users-api";
 
 export function UsersFilters({ filters, onChange }: { filters: UserFilters; onChange: (patch: Partial<UserFilters>) => void }) {
   const { t } = useTranslation();
-  const [query, setQuery] = useState(filters.q ?? "");
-  const search = useDebouncedCallback((q: string) => onChange({ q: q.trim() || undefined }), 300);
 
   return (
     <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} mb="md">
-      <TextInput
+      <SearchInput
         label={t("users.search")}
         placeholder={t("users.searchPlaceholder")}
-        leftSection={<IconSearch size={16} />}
-        value={query}
-        maxLength={100}
-        onChange={(e) => {
-          setQuery(e.currentTarget.value);
-          search(e.currentTarget.value);
-        }}
+        value={filters.q}
+        onSearch={(q) => onChange({ q })}
       />
       <OrganizationSelect
         label={t("users.filterOrganization")}
