@@ -19,6 +19,12 @@ const HELP = `Sinergi command line
   npm run sinergi -- audit verify       Checks the audit hash chain; reports the first broken link.
   npm run sinergi -- backup FILE        Backs up the embedded database (stop the app first).
   npm run sinergi -- restore FILE       Restores the embedded database from FILE (stop the app first).
+  npm run sinergi -- tone               Reads lines on standard input, prints one tone per line (positive, neutral, negative).
+  npm run sinergi -- train-tone [--data DIR] [--extra FILE.tsv]… [--extra-weight N] [--out DIR | --write]
+        Retrains the tone model (SmSA train + extra "text<TAB>label" lines), prints before/after figures
+        on the valid split; writes the model only with --out DIR or --write (the committed model).
+  npm run sinergi -- train-hoax [--data FILE.csv] [--folds N] [--out DIR | --write]
+        Retrains the hoax-likeness model, prints 5-fold cross-validated accuracy and F1.
 `;
 
 async function withServices<T>(fn: (services: Awaited<ReturnType<typeof createServices>>) => Promise<T>): Promise<T> {
@@ -43,6 +49,13 @@ async function ask(question: string): Promise<string> {
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
+    // The monitoring models need no services or database: their modules load on demand.
+    case "tone":
+      return (await import("./features/monitoring/tone/tone-cli")).runToneCli();
+    case "train-tone":
+      return (await import("./features/monitoring/tone/tone-cli")).runTrainToneCli(rest);
+    case "train-hoax":
+      return (await import("./features/monitoring/hoax/hoax-cli")).runTrainHoaxCli(rest);
     case "create-admin": {
       const { values } = parseArgs({
         args: rest,
