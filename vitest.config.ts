@@ -6,7 +6,8 @@ const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
 export default defineConfig({
   test: {
-    include: ["server/**/*.test.ts", "common/**/*.test.ts"],
+    // app/: only the staff app's pure helpers (no DOM here; screens are covered by e2e/).
+    include: ["server/**/*.test.ts", "common/**/*.test.ts", "app/**/*.test.ts"],
     exclude: onPostgres ? ["**/node_modules/**"] : ["**/node_modules/**", "**/*.pg.test.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -4,9 +4,11 @@
  * under /app, hence `basepath`.
  */
 import type { QueryClient } from "@tanstack/react-query";
-import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from "@tanstack/react-router";
+import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from "@tanstack/react-router";
 import { JENJANG, type Jenjang } from "../common/pranata-humas";
 import { ROLES, type Role, USER_STATUSES, type UserStatus } from "../common/roles";
+import { CONTENT_STATUSES, CONTENT_TYPES, type ContentStatus, type ContentType } from "../common/schemas/content";
+import { MEDIA_KINDS, MEDIA_RIGHTS, MEDIA_SORTS, type MediaKind, type MediaRights, type MediaSort } from "../common/schemas/media";
 import { WORK_LOG_STATUSES, type WorkLogStatus } from "../common/schemas/work-logs";
 import { AppLayout } from "./components/app-layout";
 import { NotFoundPage } from "./components/not-found-page";
@@ -21,6 +23,8 @@ import { type Ability, hasAbility, sessionQuery } from "./features/auth/session"
 import { SignInPage } from "./features/auth/sign-in-page";
 import { AkRulesPage } from "./features/catalogue/ak-rules-page";
 import { CataloguePage } from "./features/catalogue/catalogue-page";
+import { CONTENT_SORTS, type ContentSort } from "./features/content/content-api";
+import { ContentListPage } from "./features/content/content-list-page";
 import { DashboardPage } from "./features/dashboard/dashboard-page";
 import { OfficerDetailPage } from "./features/officers/officer-detail-page";
 import { OFFICER_SORTS, OFFICER_STATUSES, type OfficerSort, type OfficerStatus } from "./features/officers/officers-api";
@@ -246,6 +250,148 @@ const verificationRoute = createRoute({
   component: VerificationPage,
 });
 
+// ---- content studio (the editor, item and chain pages load lazily: Tiptap stays out of the first bundle)
+type ContentSearch = {
+  view?: "queue";
+  q?: string;
+  status?: ContentStatus;
+  type?: ContentType;
+  organizationId?: string;
+  mine?: boolean;
+  sort?: ContentSort;
+  page?: number;
+};
+const contentRoute = createRoute({
+  getParentRoute: () => authedLayout,
+  path: "content",
+  beforeLoad: requireAbility("content.read"),
+  validateSearch: (s: Record<string, unknown>): ContentSearch => {
+    const sort = oneOf(s.sort, CONTENT_SORTS);
+    return {
+      view: s.view === "queue" ? "queue" : undefined,
+      q: str(s.q),
+      status: oneOf(s.status, CONTENT_STATUSES),
+      type: oneOf(s.type, CONTENT_TYPES),
+      organizationId: str(s.organizationId),
+      mine: s.mine === true || s.mine === "true" ? true : undefined,
+      sort: sort === "-updated" ? undefined : sort,
+      page: pageNum(s.page),
+    };
+  },
+  component: ContentListPage,
+});
+const contentNewRoute = createRoute({
+  getParentRoute: () => authedLayout,
+  path: "content/new",
+  beforeLoad: requireAbility("content.create"),
+  validateSearch: (s: Record<string, unknown>): { type?: ContentType } => ({ type: oneOf(s.type, CONTENT_TYPES) }),
+  component: lazyRouteComponent(() => import("./features/content/content-editor-page"), "NewContentPage"),
+});
+const contentApprovalChainRoute = createRoute({
+  getParentRoute: () => authedLayout,
+  path: "content/approval-chain",
+  beforeLoad: requireAbility("content.approvalChains"),
+  validateSearch: (s: Record<string, unknown>): { organizationId?: string } => ({ organizationId: str(s.organizationId) }),
+  component: lazyRouteComponent(() => import("./features/content/approval-chain-page"), "ApprovalChainPage"),
+});
+const contentDetailRoute = createRoute({
+  getParentRoute: () => authedLayout,
+  path: "content/$contentId",
+  beforeLoad: requireAbility("content.read"),
+  component: lazyRouteComponent(() => import("./features/content/content-detail-page"), "ContentDetailPage"),
+});
+const contentEditRoute = createRoute({
+  getParentRoute: () => authedLayout,
+  path: "content/$contentId/edit",
+  beforeLoad: requireAbility("content.read"),
+  component: lazyRouteComponent(() => import("./features/content/content-editor-page"), "EditContentPage"),
+});
+
+// ---- campaigns (narasi tunggal), amplification inbox, content calendar
+type CampaignsSearch = { q?: string; active?: "true" | "false"; period?: "current" | "upcoming" | "past"; page?: number };
+const campaignsRoute = createRoute({
+  getParentRoute: () => authedLayout,
+  path: "campaigns",
+  beforeLoad: requireAbility("campaigns.read"),
+  validateSearch: (s: Record<string, unknown>): CampaignsSearch => ({
+    q: str(s.q),
+    active: oneOf(s.active, ["true", "false"] as const),
+    period: oneOf(s.period, ["current", "upcoming", "past"] as const),
+    page: pageNum(s.page),
+  }),
+  component: lazyRouteComponent(() => import("./features/campaigns/campaigns-page"), "CampaignsPage"),
+});
+const campaignDetailRoute = createRoute({
+  getParentRoute: () => authedLayout,
+  path: "campaigns/$campaignId",
+  beforeLoad: requireAbility("campaigns.read"),
+  component: lazyRouteComponent(() => import("./features/campaigns/campaign-detail-page"), "CampaignDetailPage"),
+});
+const amplificationsRoute = createRoute({
+  getParentRoute: () => authedLayout,
+  path: "amplifications",
+  beforeLoad: requireAbility("content.read"),
+  // Pending (the work to do) unless the URL asks for shared or all.
+  validateSearch: (s: Record<string, unknown>): { status?: "shared" | "all"; page?: number } => ({
+    status: oneOf(s.status, ["shared", "all"] as const),
+    page: pageNum(s.page),
+  }),
+  component: lazyRouteComponent(() => import("./features/campaigns/amplifications-page"), "AmplificationsPage"),
+});
+type CalendarSearch = {
+  view?: "week" | "list";
+  date?: string;
+  organizationId?: string;
+  type?: ContentType;
+  status?: "approved" | "scheduled" | "published";
+  campaignId?: string;
+};
+const calendarRoute = createRoute({
+  getParentRoute: () => authedLayout,
+  path: "calendar",
+  beforeLoad: requireAbility("content.read"),
+  validateSearch: (s: Record<string, unknown>): CalendarSearch => ({
+    view: oneOf(s.view, ["week", "list"] as const),
+    date: typeof s.date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(s.date) ? s.date : undefined,
+    organizationId: str(s.organizationId),
+    type: oneOf(s.type, CONTENT_TYPES),
+    status: oneOf(s.status, ["approved", "scheduled", "published"] as const),
+    campaignId: str(s.campaignId),
+  }),
+  component: lazyRouteComponent(() => import("./features/calendar/calendar-page"), "CalendarPage"),
+});
+
+// ---- media library (pustaka media); `asset` is the one open in the drawer
+type MediaSearch = {
+  q?: string;
+  kind?: MediaKind;
+  tag?: string;
+  organizationId?: string;
+  rights?: MediaRights;
+  sort?: MediaSort;
+  page?: number;
+  asset?: string;
+};
+const mediaRoute = createRoute({
+  getParentRoute: () => authedLayout,
+  path: "media",
+  beforeLoad: requireAbility("media.read"),
+  validateSearch: (s: Record<string, unknown>): MediaSearch => {
+    const sort = oneOf(s.sort, MEDIA_SORTS);
+    return {
+      q: str(s.q),
+      kind: oneOf(s.kind, MEDIA_KINDS),
+      tag: str(s.tag),
+      organizationId: str(s.organizationId),
+      rights: oneOf(s.rights, MEDIA_RIGHTS),
+      sort: sort === "newest" ? undefined : sort,
+      page: pageNum(s.page),
+      asset: str(s.asset),
+    };
+  },
+  component: lazyRouteComponent(() => import("./features/media/media-page"), "MediaPage"),
+});
+
 const reportsRoute = createRoute({
   getParentRoute: () => authedLayout,
   path: "reports",
@@ -287,6 +433,13 @@ const apiTokensRoute = createRoute({
   component: ApiTokensPage,
 });
 
+const channelsRoute = createRoute({
+  getParentRoute: () => authedLayout,
+  path: "channels",
+  beforeLoad: requireAbility("channels.manage"),
+  component: lazyRouteComponent(() => import("./features/channels/channels-page"), "ChannelsPage"),
+});
+
 const routeTree = rootRoute.addChildren([
   publicLayout.addChildren([signInRoute, forgotPasswordRoute, resetPasswordRoute, acceptInvitationRoute]),
   authedLayout.addChildren([
@@ -304,11 +457,22 @@ const routeTree = rootRoute.addChildren([
     workLogDetailRoute,
     workLogEditRoute,
     verificationRoute,
+    contentRoute,
+    contentNewRoute,
+    contentApprovalChainRoute,
+    contentDetailRoute,
+    contentEditRoute,
+    campaignsRoute,
+    campaignDetailRoute,
+    amplificationsRoute,
+    calendarRoute,
     reportsRoute,
+    mediaRoute,
     accountRoute,
     auditRoute,
     outboxRoute,
     apiTokensRoute,
+    channelsRoute,
   ]),
 ]);
 

@@ -6,7 +6,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { runApiRead } from "./api-read.bench";
 import { type BenchResult, formatTable, RESULTS_DIR, writeResult, writeSummary } from "./lib/report";
+import { runNewsroom } from "./newsroom.bench";
+import { runPublishFanout } from "./publish-fanout.bench";
 import { runStartup } from "./startup.bench";
+import { runTone } from "./tone.bench";
 import { runWorkLogQueue } from "./work-log-queue.bench";
 
 const args = process.argv.slice(2);
@@ -15,7 +18,11 @@ const wanted = args.filter((a) => !a.startsWith("--"));
 
 const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
   "api-read": () => runApiRead({ connections: 64, durationSeconds: quick ? 3 : 10, warmupSeconds: quick ? 1 : 2 }),
+  newsroom: () =>
+    runNewsroom({ connections: 64, durationSeconds: quick ? 3 : 10, warmupSeconds: quick ? 1 : 2, items: quick ? 20_000 : 100_000 }),
+  "publish-fanout": () => runPublishFanout({ items: quick ? 200 : 1000, timeoutSeconds: 600 }),
   startup: () => runStartup({ runs: quick ? 2 : 5 }),
+  tone: () => runTone({ sentences: quick ? 20_000 : 100_000, runs: quick ? 3 : 5 }),
   "work-log-queue": () =>
     runWorkLogQueue({
       connections: 16,

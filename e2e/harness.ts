@@ -16,10 +16,10 @@ export interface E2E {
 }
 
 /** A real server (built staff app, real SMTP) and a headless Chromium driven by playwright-core. */
-export async function startE2E(): Promise<E2E> {
+export async function startE2E(opts: { env?: Record<string, string> } = {}): Promise<E2E> {
   if (!existsSync(path.resolve("dist/app/index.html"))) throw new Error("The staff app is not built: run `npm run build` first.");
   const smtp = await startSmtpServer();
-  const server = await startTestServer({ smtpUrl: smtp.url });
+  const server = await startTestServer({ smtpUrl: smtp.url, env: opts.env });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,

@@ -2,9 +2,15 @@ import path from "node:path";
 import type { Logger } from "pino";
 import { type Database, openDatabase } from "./db/client";
 import type { Env } from "./env";
+import { checkChannelsJob } from "./features/channels/jobs/check-channels.job";
+import { engagementJob } from "./features/channels/jobs/engagement.job";
+import { publishJob, sweepPublicationsJob } from "./features/channels/jobs/publish.job";
+import { contentReleaseJob, contentSweepJob } from "./features/content/commands/release";
 import { createMailer } from "./features/email/mailer";
 import { sendEmailJob, sweepEmailsJob } from "./features/email/send-email.job";
+import { sweepMediaUploadsJob } from "./features/media/media-uploads.job";
 import { recapJob, sweepRecapsJob } from "./features/reports/recap.job";
+import { registerSubscriptions } from "./features/subscriptions";
 import { type ActorCache, clearActorCache } from "./http/authenticate";
 import { ResponseCache } from "./http/response-cache";
 import { JobQueue, type QueueOptions } from "./jobs/queue";
@@ -14,7 +20,21 @@ import { TtlCache } from "./lib/ttl-cache";
 import type { Services } from "./services";
 import { ensureReferenceData } from "./setup/reference-data";
 
-export const ALL_JOBS = [sendEmailJob, sweepEmailsJob, recapJob, sweepRecapsJob];
+export const ALL_JOBS = [
+  sendEmailJob,
+  sweepEmailsJob,
+  recapJob,
+  sweepRecapsJob,
+  contentReleaseJob,
+  contentSweepJob,
+  sweepMediaUploadsJob,
+  publishJob,
+  sweepPublicationsJob,
+  checkChannelsJob,
+  engagementJob,
+];
+
+registerSubscriptions();
 
 /** Opens the database (migrating it), and wires the mailer, file store and job queue. */
 export async function createServices(

@@ -35,8 +35,24 @@ const schema = z.object({
   COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   EVIDENCE_MAX_MB: z.coerce.number().int().min(1).max(2048).default(50),
+  // Media library: photos are re-encoded in memory, so they get their own, smaller limit.
+  MEDIA_IMAGE_MAX_MB: z.coerce.number().int().min(1).max(200).default(25),
+  MEDIA_MAX_MB: z.coerce.number().int().min(1).max(20_480).default(2048),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  // Channel publishing: platform base URLs (tests point them at local fake servers).
+  TELEGRAM_API_URL: z.url().default("https://api.telegram.org"),
+  GRAPH_API_URL: z.url().default("https://graph.facebook.com/v21.0"),
+  X_API_URL: z.url().default("https://api.x.com"),
+  YOUTUBE_API_URL: z.url().default("https://www.googleapis.com/youtube/v3"),
+  YOUTUBE_UPLOAD_URL: z.url().default("https://www.googleapis.com/upload/youtube/v3"),
+  /** Outbound requests may reach these hosts or CIDRs even when private (tests, local servers). */
+  OUTBOUND_ALLOW: z.string().optional(),
+  /** base64 of 32 bytes; without it a key is generated into DATA_DIR/secrets.key. */
+  SECRETS_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, "base64").length === 32, "must be base64 of 32 bytes (openssl rand -base64 32)")
+    .optional(),
 });
 
 export type Env = z.infer<typeof schema> & { dataDir: string };

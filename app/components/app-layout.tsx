@@ -4,6 +4,7 @@ import { useDisclosure } from "@mantine/hooks";
 import { Outlet, useRouterState } from "@tanstack/react-router";
 import { useState } from "react";
 import { useOptionalSession } from "../features/auth/session";
+import { NotificationBell } from "../features/notifications/notification-bell";
 import { LanguageSwitch } from "./language-switch";
 import { NavLinks } from "./nav-links";
 import { UserPanel } from "./user-panel";
@@ -34,7 +35,10 @@ export function AppLayout() {
               Sinergi
             </Text>
           </Group>
-          <LanguageSwitch />
+          <Group gap="xs" wrap="nowrap">
+            <NotificationBell />
+            <LanguageSwitch />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">

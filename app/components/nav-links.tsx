@@ -1,8 +1,10 @@
 /** Navigation driven by SessionView.abilities: an item shows only when the server allows it. */
 import { NavLink } from "@mantine/core";
 import {
+  IconBroadcast,
   IconBuildingCommunity,
   IconCalculator,
+  IconCalendar,
   IconChartBar,
   IconChecklist,
   IconHistory,
@@ -10,8 +12,13 @@ import {
   IconKey,
   IconListDetails,
   IconMail,
+  IconNews,
   IconNotebook,
+  IconPhoto,
   IconReportAnalytics,
+  IconRoute,
+  IconShare,
+  IconSpeakerphone,
   IconUserCircle,
   IconUsers,
 } from "@tabler/icons-react";
@@ -19,6 +26,7 @@ import { Link, useRouterState } from "@tanstack/react-router";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { type Ability, hasAbility, type SessionView } from "../features/auth/session";
+import { useContentNavBadge } from "../features/content/content-nav";
 import { canUseReports } from "../features/reports/reports-api";
 import { useVerificationNav } from "../features/work-logs/verification-nav";
 
@@ -35,7 +43,14 @@ type NavPath =
   | "/account"
   | "/work-logs"
   | "/verification"
-  | "/reports";
+  | "/reports"
+  | "/content"
+  | "/content/approval-chain"
+  | "/media"
+  | "/channels"
+  | "/campaigns"
+  | "/calendar"
+  | "/amplifications";
 
 interface NavItem {
   to: NavPath;
@@ -51,6 +66,7 @@ export function NavLinks({ session }: { session: SessionView }) {
   const { t } = useTranslation();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const verification = useVerificationNav(session);
+  const contentBadge = useContentNavBadge(session);
   const items: NavItem[] = [
     { to: "/organizations", label: t("nav.organizations"), icon: <IconBuildingCommunity size={18} />, ability: "organizations.read" },
     { to: "/users", label: t("nav.users"), icon: <IconUsers size={18} />, ability: "users.read" },
@@ -67,6 +83,13 @@ export function NavLinks({ session }: { session: SessionView }) {
       visible: verification.visible,
       rightSection: verification.badge,
     },
+    { to: "/content", label: t("content.nav"), icon: <IconNews size={18} />, ability: "content.read", rightSection: contentBadge },
+    { to: "/content/approval-chain", label: t("content.chainNav"), icon: <IconRoute size={18} />, ability: "content.approvalChains" },
+    { to: "/media", label: t("media.nav"), icon: <IconPhoto size={18} />, ability: "media.read" },
+    { to: "/channels", label: t("channels.nav"), icon: <IconBroadcast size={18} />, ability: "channels.manage" },
+    { to: "/campaigns", label: t("campaigns.nav"), icon: <IconSpeakerphone size={18} />, ability: "campaigns.read" },
+    { to: "/calendar", label: t("calendar.nav"), icon: <IconCalendar size={18} />, ability: "content.read" },
+    { to: "/amplifications", label: t("amplifications.nav"), icon: <IconShare size={18} />, ability: "content.read" },
     { to: "/reports", label: t("reports.nav"), icon: <IconReportAnalytics size={18} />, visible: canUseReports(session) },
     { to: "/audit", label: t("nav.audit"), icon: <IconHistory size={18} />, ability: "audit.read" },
     { to: "/outbox", label: t("nav.outbox"), icon: <IconMail size={18} />, ability: "outbox.read" },
@@ -86,7 +109,12 @@ export function NavLinks({ session }: { session: SessionView }) {
             label={item.label}
             leftSection={item.icon}
             rightSection={item.rightSection}
-            active={pathname === item.to || pathname.startsWith(`${item.to}/`)}
+            // The most specific item wins: /content/approval-chain is not also "Konten" (nor its aria-current).
+            activeOptions={{ exact: items.some((o) => o.to.startsWith(`${item.to}/`)) }}
+            active={
+              pathname === item.to ||
+              (pathname.startsWith(`${item.to}/`) && !items.some((o) => o.to.startsWith(`${item.to}/`) && pathname.startsWith(o.to)))
+            }
           />
         ))}
     </nav>

@@ -3,9 +3,17 @@ import { akRulesRoutes } from "./angka-kredit/ak-rules.routes";
 import { apiTokenRoutes } from "./api-tokens/api-tokens.routes";
 import { auditRoutes } from "./audit/audit.routes";
 import { authRoutes } from "./auth/auth.routes";
+import { amplificationRoutes } from "./campaigns/amplifications.routes";
+import { calendarRoutes } from "./campaigns/calendar.routes";
+import { campaignRoutes } from "./campaigns/campaigns.routes";
+import { channelRoutes } from "./channels/channels.routes";
+import { approvalChainRoutes } from "./content/approval-chain.routes";
+import { contentRoutes } from "./content/content.routes";
 import { dashboardRoutes } from "./dashboard/dashboard.routes";
 import { hasilKerjaRoutes } from "./hasil-kerja/hasil-kerja.routes";
 import { meRoutes } from "./me/me.routes";
+import { mediaRoutes } from "./media/media.routes";
+import { notificationRoutes } from "./notifications/notifications.routes";
 import { officerImportRoutes } from "./officers/officer-import.routes";
 import { officerPlanRoutes } from "./officers/officer-plans.routes";
 import { officerRoutes } from "./officers/officers.routes";
@@ -35,6 +43,14 @@ export async function registerFeatureRoutes(app: FastifyInstance) {
     workLogRoutes,
     dashboardRoutes,
     reportRoutes,
+    channelRoutes,
+    mediaRoutes,
+    contentRoutes,
+    approvalChainRoutes,
+    notificationRoutes,
+    campaignRoutes,
+    amplificationRoutes,
+    calendarRoutes,
   ]) {
     await app.register(feature);
   }

@@ -12,6 +12,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RouteOption
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { LIMITS } from "../../common/limits";
 import { registerFeatureRoutes } from "../features/routes";
+import { newsroomPlugin } from "../public-site/newsroom.routes";
 import type { Services } from "../services";
 import { installAuthentication } from "./authenticate";
 import { AppError, installErrorHandling, sendError } from "./errors";
@@ -95,6 +96,8 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
   registerHealth(app, opts);
   await app.register(registerFeatureRoutes, { prefix: "/api/v1" });
   await registerStaffApp(app);
+  // The public newsroom owns `/` and `/<org-slug>/…`; the routes above keep their paths.
+  await app.register(newsroomPlugin);
   return app;
 }
 
@@ -135,5 +138,4 @@ async function registerStaffApp(app: FastifyInstance) {
     if (rest.startsWith("assets/")) return sendError(reply, request.locale, new AppError(404, "not_found"));
     return handler(request, reply);
   });
-  app.get("/", serveIndex, async (_request, reply) => reply.redirect("/app"));
 }

@@ -71,7 +71,7 @@ export function installAuthentication(app: FastifyInstance, db: Db, env: Env, ca
   app.addHook("preHandler", async (request, reply) => {
     const config = request.routeOptions.config;
     const policy = config?.policy;
-    if (!policy) return;
+    if (!policy || (policy === "public" && config.anonymous)) return;
     const authorization = request.headers.authorization;
     const bearer = authorization?.startsWith(`Bearer ${API_TOKEN_PREFIX}`) ? authorization.slice(7) : null;
     const secret = bearer ?? request.cookies?.[SESSION_COOKIE];

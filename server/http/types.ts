@@ -19,5 +19,7 @@ declare module "fastify" {
     policy?: string;
     /** Allow a session that still waits for its second factor (only the 2FA step). */
     allowPending?: boolean;
+    /** With policy "public": never read credentials (newsroom), so no actor and no Set-Cookie. */
+    anonymous?: boolean;
   }
 }

@@ -10,6 +10,13 @@ export interface JobDefinition<P extends z.ZodType = z.ZodType> {
   retryBackoff?: boolean;
   /** A cron expression (5 fields, or 6 with seconds); the job then runs on schedule with `{}`. */
   cron?: string;
+  /**
+   * pg-boss queue policy. "exclusive" with a singletonKey on enqueue keeps at most one job per
+   * key queued, retrying or active (e.g. one publish job per publication).
+   */
+  policy?: "standard" | "exclusive";
+  /** How many jobs of one fetched batch run side by side in a worker (I/O-bound jobs). */
+  concurrency?: number;
   handler: (payload: z.infer<P>, services: Services) => Promise<void>;
 }
 

@@ -2,7 +2,8 @@ import type pg from "pg";
 import type { Logger } from "pino";
 import type { Database } from "../db/client";
 
-export const CHANNELS = ["sinergi_auth", "sinergi_directory"] as const;
+/** auth: sessions, grants; directory: organizations, users; content: what the public newsroom shows. */
+export const CHANNELS = ["sinergi_auth", "sinergi_directory", "sinergi_content"] as const;
 export type Channel = (typeof CHANNELS)[number];
 type Listener = () => void;
 

@@ -23,10 +23,11 @@ export class TtlCache<V> {
     return hit.value;
   }
 
-  set(key: string, value: V) {
+  /** `ttlMs` shortens (or lengthens) this entry's life, e.g. to end at a known moment. */
+  set(key: string, value: V, ttlMs = this.ttlMs) {
     if (!this.active()) return;
     if (this.map.size >= this.maxEntries) this.map.delete(this.map.keys().next().value as string);
-    this.map.set(key, { value, expires: Date.now() + this.ttlMs });
+    this.map.set(key, { value, expires: Date.now() + ttlMs });
   }
 
   delete(key: string) {

@@ -22,5 +22,13 @@ export function navigationAbilities(actor: Actor): Record<string, boolean> {
     "workLogs.read": actor.grants.length > 0,
     "dashboard.read": has("admin", "coordinator", "editor", "leader", "viewer"),
     "catalogue.manage": isSystemAdmin(actor),
+    // Content studio (issue 4): everyone with a grant reads their scope; writers create.
+    "content.read": actor.grants.length > 0,
+    "content.create": has("admin", "coordinator", "editor", "officer"),
+    "content.approvalChains": has("admin", "coordinator", "editor"),
+    "media.read": actor.grants.length > 0,
+    "channels.manage": has("admin", "coordinator", "editor"),
+    "campaigns.read": actor.grants.length > 0,
+    "campaigns.manage": has("admin", "coordinator"),
   };
 }

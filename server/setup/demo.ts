@@ -3,6 +3,7 @@ import type { Role } from "../../common/roles";
 import { organizations } from "../db/schema";
 import { recordAudit } from "../features/audit/record-audit";
 import type { Services } from "../services";
+import { seedDemoContent } from "./demo-content";
 import { seedDemoOfficers } from "./demo-officers";
 import { type SeedOrg, seedOrganization, seedUser } from "./seed-helpers";
 
@@ -150,6 +151,13 @@ export async function loadDemo(services: Services): Promise<DemoResult> {
           userIds.get("pranata.dinkes@baliprov.demo") as string,
         )
       : 0;
+    const contentCount = await seedDemoContent(tx, {
+      kominfosId: kominfos.id,
+      dinkesId: dinkes?.id ?? kominfos.id,
+      coordinatorId: userIds.get("koordinator@baliprov.demo") as string,
+      editorId: userIds.get("humas.dinkes@baliprov.demo") as string,
+      officerId: userIds.get("pranata.dinkes@baliprov.demo") as string,
+    });
     await recordAudit(
       tx,
       { actor: null, ip: null },
@@ -158,7 +166,7 @@ export async function loadDemo(services: Services): Promise<DemoResult> {
         entityType: "organization",
         entityId: bali.id,
         organizationId: bali.id,
-        after: { organizations: ids.size, users: logins.length, officers: officerCount },
+        after: { organizations: ids.size, users: logins.length, officers: officerCount, content: contentCount },
       },
     );
   });

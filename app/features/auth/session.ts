@@ -72,7 +72,14 @@ export type Ability =
   | "catalogue.manage"
   | "workLogs.read"
   | "workLogs.decide"
-  | "dashboard.read";
+  | "dashboard.read"
+  | "content.read"
+  | "content.create"
+  | "content.approvalChains"
+  | "media.read"
+  | "channels.manage"
+  | "campaigns.read"
+  | "campaigns.manage";
 
 export function hasAbility(session: SessionView | null | undefined, ability: Ability): boolean {
   return session?.abilities[ability] === true;

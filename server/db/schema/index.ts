@@ -1,4 +1,5 @@
 export * from "./audit";
+export * from "./content";
 export * from "./emails";
 export * from "./officers";
 export * from "./organizations";

@@ -5,13 +5,12 @@ import { auditExportQuery, auditList, auditQuery } from "../../../common/schemas
 import { errorBody } from "../../../common/schemas/shared";
 import { auditLog } from "../../db/schema";
 import { actorOf, typed } from "../../http/route-kit";
+import { csvCell } from "../../lib/csv-cell";
 import { auditPolicy } from "./audit.policy";
 import { auditSelect, auditWhere, localOffset } from "./audit-queries";
 
 const tags = ["audit"];
 const EXPORT_MAX_ROWS = 100_000;
-/** Spreadsheets run cells that start like a formula; a leading quote keeps them text. */
-const cell = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
 
 export async function auditRoutes(fastify: FastifyInstance) {
   const app = typed(fastify);
@@ -67,7 +66,7 @@ export async function auditRoutes(fastify: FastifyInstance) {
             JSON.stringify(r.before ?? null),
             JSON.stringify(r.after ?? null),
             r.ip ?? "",
-          ].map((v) => cell(String(v))),
+          ].map((v) => csvCell(String(v))),
         ),
         { header: true, columns: ["seq", "waktu", "pelaku", "organisasi", "aksi", "entitas", "id_entitas", "sebelum", "sesudah", "ip"] },
       );

@@ -63,3 +63,31 @@ export function passwordResetEmail(locale: Locale, p: { to: string; name: string
         { url: p.url, label: "Atur ulang kata sandi" },
       );
 }
+
+/** An in-app notification mirrored by email (review requests, returns, mentions). */
+export function notificationEmail(locale: Locale, p: { to: string; name: string; title: string; body: string; url: string }) {
+  return render(p.to, p.title, [locale === "en" ? `Hello ${p.name},` : `Yth. ${p.name},`, p.title, ...(p.body ? [p.body] : [])], {
+    url: p.url,
+    label: locale === "en" ? "Open in Sinergi" : "Buka di Sinergi",
+  });
+}
+
+/** A channel account needs attention before a scheduled post fails (expiring token, failed check). */
+export function channelAlertEmail(
+  locale: Locale,
+  p: { to: string; name: string; account: string; platform: string; problem: string; url: string },
+) {
+  return locale === "en"
+    ? render(
+        p.to,
+        `Channel ${p.account} (${p.platform}) needs attention`,
+        [`Hello ${p.name},`, p.problem, "Reconnect or check the account before a scheduled post fails."],
+        { url: p.url, label: "Open Channels" },
+      )
+    : render(
+        p.to,
+        `Kanal ${p.account} (${p.platform}) perlu ditindaklanjuti`,
+        [`Yth. ${p.name},`, p.problem, "Hubungkan ulang atau periksa akun ini sebelum ada kiriman terjadwal yang gagal."],
+        { url: p.url, label: "Buka halaman Kanal" },
+      );
+}

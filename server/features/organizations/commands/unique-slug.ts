@@ -1,4 +1,5 @@
 import { like } from "drizzle-orm";
+import { RESERVED_SLUGS } from "../../../../common/newsroom";
 import type { Executor } from "../../../db/client";
 import { organizations } from "../../../db/schema";
 
@@ -25,6 +26,8 @@ export async function uniqueSlug(tx: Executor, base: string): Promise<string> {
         .where(like(organizations.slug, `${slug}%`))
     ).map((r) => r.slug),
   );
+  // Paths the public site uses itself (/app, /media, /cari, …) would hide the newsroom.
+  for (const reserved of RESERVED_SLUGS) taken.add(reserved);
   if (!taken.has(slug)) return slug;
   for (let i = 2; ; i++) if (!taken.has(`${slug}-${i}`)) return `${slug}-${i}`;
 }

@@ -1,0 +1,2 @@
+ALTER TABLE "channel_accounts" ADD COLUMN "alerted_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "content_publications" ADD COLUMN "post" jsonb DEFAULT '{"title":"","link":"","mediaAssetIds":[]}'::jsonb NOT NULL;
