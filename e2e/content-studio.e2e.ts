@@ -120,7 +120,7 @@ test("press release: write with a photo, return, revise, approve with an embargo
   await desk.getByRole("button", { name: "Jadwalkan", exact: true }).click();
   const scheduleDialog = desk.getByRole("dialog", { name: "Jadwalkan penerbitan" });
   await scheduleDialog.getByLabel("Waktu terbit (WITA)").fill(witaInput(new Date(now - 60_000)));
-  await scheduleDialog.getByLabel("Embargo", { exact: true }).check();
+  await scheduleDialog.getByRole("switch", { name: "Embargo" }).check();
   await scheduleDialog.getByLabel("Embargo hingga (WITA)").fill(witaInput(embargo));
   await scheduleDialog.getByRole("checkbox", { name: /Kanal Telegram Dinkes/ }).check();
   await scheduleDialog.getByRole("button", { name: "Jadwalkan", exact: true }).click();
