@@ -10,7 +10,7 @@ import { createRoot } from "react-dom/client";
 import { isApiError, setUnauthorizedHandler } from "./api/client";
 import { ConfirmProvider } from "./components/confirm-provider";
 import { clearSession } from "./features/auth/session";
-import "./i18n";
+import { i18nReady } from "./i18n";
 import { createAppRouter } from "./router";
 import { theme } from "./theme";
 
@@ -40,15 +40,18 @@ setUnauthorizedHandler(() => {
 const rootElement = document.getElementById("root");
 if (!rootElement) throw new Error("#root missing from index.html");
 
-createRoot(rootElement).render(
-  <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light">
-      <Notifications position="top-right" />
-      <QueryClientProvider client={queryClient}>
-        <ConfirmProvider>
-          <RouterProvider router={router} />
-        </ConfirmProvider>
-      </QueryClientProvider>
-    </MantineProvider>
-  </StrictMode>,
+// English lives in its own chunk (app/i18n): wait for the starting language before painting.
+void i18nReady.then(() =>
+  createRoot(rootElement).render(
+    <StrictMode>
+      <MantineProvider theme={theme} defaultColorScheme="light">
+        <Notifications position="top-right" />
+        <QueryClientProvider client={queryClient}>
+          <ConfirmProvider>
+            <RouterProvider router={router} />
+          </ConfirmProvider>
+        </QueryClientProvider>
+      </MantineProvider>
+    </StrictMode>,
+  ),
 );

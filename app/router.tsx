@@ -1,7 +1,9 @@
 /**
  * Code-based route tree (no codegen). Two pathless layouts split the app: `_public` for the
  * sign-in family of pages and `_authed` for everything behind a session. The app is served
- * under /app, hence `basepath`.
+ * under /app, hence `basepath`. Every page but sign-in loads lazily (`lazyRouteComponent`) so
+ * the first load stays within the 250 KB gzip budget (bench/bundle-size.bench.ts); search
+ * validation and guards stay here, eager, so URLs are checked before a page's chunk arrives.
  */
 import type { QueryClient } from "@tanstack/react-query";
 import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from "@tanstack/react-router";
@@ -12,34 +14,13 @@ import { MEDIA_KINDS, MEDIA_RIGHTS, MEDIA_SORTS, type MediaKind, type MediaRight
 import { WORK_LOG_STATUSES, type WorkLogStatus } from "../common/schemas/work-logs";
 import { AppLayout } from "./components/app-layout";
 import { NotFoundPage } from "./components/not-found-page";
-import { AccountPage } from "./features/account/account-page";
-import { ApiTokensPage } from "./features/api-tokens/api-tokens-page";
-import { AuditPage } from "./features/audit/audit-page";
-import { AcceptInvitationPage } from "./features/auth/accept-invitation-page";
-import { ForgotPasswordPage } from "./features/auth/forgot-password-page";
 import { PublicLayout } from "./features/auth/public-layout";
-import { ResetPasswordPage } from "./features/auth/reset-password-page";
 import { type Ability, hasAbility, sessionQuery } from "./features/auth/session";
 import { SignInPage } from "./features/auth/sign-in-page";
-import { AkRulesPage } from "./features/catalogue/ak-rules-page";
-import { CataloguePage } from "./features/catalogue/catalogue-page";
 import { CONTENT_SORTS, type ContentSort } from "./features/content/content-api";
-import { ContentListPage } from "./features/content/content-list-page";
-import { DashboardPage } from "./features/dashboard/dashboard-page";
-import { OfficerDetailPage } from "./features/officers/officer-detail-page";
 import { OFFICER_SORTS, OFFICER_STATUSES, type OfficerSort, type OfficerStatus } from "./features/officers/officers-api";
-import { OfficersPage } from "./features/officers/officers-page";
-import { OrganizationsPage } from "./features/organizations/organizations-page";
-import { OutboxPage } from "./features/outbox/outbox-page";
 import { canUseReports } from "./features/reports/reports-api";
-import { ReportsPage } from "./features/reports/reports-page";
-import { UserDetailPage } from "./features/users/user-detail-page";
 import { USER_SORTS, type UserSort } from "./features/users/users-api";
-import { UsersPage } from "./features/users/users-page";
-import { VerificationPage } from "./features/work-logs/verification-page";
-import { WorkLogDetailPage } from "./features/work-logs/work-log-detail-page";
-import { WorkLogFormPage } from "./features/work-logs/work-log-form-page";
-import { WorkLogsPage } from "./features/work-logs/work-logs-page";
 import { oneOf, pageNum, safeRedirect, str } from "./lib/search";
 
 export interface RouterContext {
@@ -82,19 +63,19 @@ const signInRoute = createRoute({
 const forgotPasswordRoute = createRoute({
   getParentRoute: () => publicLayout,
   path: "forgot-password",
-  component: ForgotPasswordPage,
+  component: lazyRouteComponent(() => import("./features/auth/forgot-password-page"), "ForgotPasswordPage"),
 });
 const resetPasswordRoute = createRoute({
   getParentRoute: () => publicLayout,
   path: "reset-password",
   validateSearch: (s: Record<string, unknown>): { token?: string } => ({ token: str(s.token) }),
-  component: ResetPasswordPage,
+  component: lazyRouteComponent(() => import("./features/auth/reset-password-page"), "ResetPasswordPage"),
 });
 const acceptInvitationRoute = createRoute({
   getParentRoute: () => publicLayout,
   path: "accept-invitation",
   validateSearch: (s: Record<string, unknown>): { token?: string } => ({ token: str(s.token) }),
-  component: AcceptInvitationPage,
+  component: lazyRouteComponent(() => import("./features/auth/accept-invitation-page"), "AcceptInvitationPage"),
 });
 
 // ---- signed-in area -----------------------------------------------------------------------
@@ -137,7 +118,7 @@ const organizationsRoute = createRoute({
     q: str(s.q),
     inactive: s.inactive === true || s.inactive === "true" ? true : undefined,
   }),
-  component: OrganizationsPage,
+  component: lazyRouteComponent(() => import("./features/organizations/organizations-page"), "OrganizationsPage"),
 });
 
 const usersRoute = createRoute({
@@ -152,13 +133,13 @@ const usersRoute = createRoute({
     sort: oneOf(s.sort, USER_SORTS),
     page: pageNum(s.page),
   }),
-  component: UsersPage,
+  component: lazyRouteComponent(() => import("./features/users/users-page"), "UsersPage"),
 });
 const userDetailRoute = createRoute({
   getParentRoute: () => authedLayout,
   path: "users/$userId",
   beforeLoad: requireAbility("users.read"),
-  component: UserDetailPage,
+  component: lazyRouteComponent(() => import("./features/users/user-detail-page"), "UserDetailPage"),
 });
 
 const officersRoute = createRoute({
@@ -177,35 +158,36 @@ const officersRoute = createRoute({
       page: pageNum(s.page),
     };
   },
-  component: OfficersPage,
+  component: lazyRouteComponent(() => import("./features/officers/officers-page"), "OfficersPage"),
 });
 const officerDetailRoute = createRoute({
   getParentRoute: () => authedLayout,
   path: "officers/$officerId",
   beforeLoad: requireAbility("officers.read"),
-  component: OfficerDetailPage,
+  component: lazyRouteComponent(() => import("./features/officers/officer-detail-page"), "OfficerDetailPage"),
 });
 
 const dashboardRoute = createRoute({
   getParentRoute: () => authedLayout,
   path: "dashboard",
   beforeLoad: requireAbility("dashboard.read"),
-  component: DashboardPage,
+  component: lazyRouteComponent(() => import("./features/dashboard/dashboard-page"), "DashboardPage"),
 });
 const catalogueRoute = createRoute({
   getParentRoute: () => authedLayout,
   path: "catalogue",
   beforeLoad: requireAbility("catalogue.read"),
-  component: CataloguePage,
+  component: lazyRouteComponent(() => import("./features/catalogue/catalogue-page"), "CataloguePage"),
 });
 const akRulesRoute = createRoute({
   getParentRoute: () => authedLayout,
   path: "ak-rules",
   beforeLoad: requireAbility("catalogue.read"),
-  component: AkRulesPage,
+  component: lazyRouteComponent(() => import("./features/catalogue/ak-rules-page"), "AkRulesPage"),
 });
 
 // ---- work logs (catatan hasil kerja) and their verification --------------------------------
+const WorkLogFormPage = lazyRouteComponent(() => import("./features/work-logs/work-log-form-page"), "WorkLogFormPage");
 type WorkLogsSearch = { status?: WorkLogStatus; from?: string; to?: string; q?: string; page?: number };
 const isoDay = (value: unknown) => (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined);
 const workLogsRoute = createRoute({
@@ -219,35 +201,39 @@ const workLogsRoute = createRoute({
     q: str(s.q),
     page: pageNum(s.page),
   }),
-  component: WorkLogsPage,
+  component: lazyRouteComponent(() => import("./features/work-logs/work-logs-page"), "WorkLogsPage"),
 });
 const workLogNewRoute = createRoute({
   getParentRoute: () => authedLayout,
   path: "work-logs/new",
   beforeLoad: requireAbility("workLogs.read"),
-  component: () => <WorkLogFormPage />,
+  component: WorkLogFormPage,
 });
 const workLogDetailRoute = createRoute({
   getParentRoute: () => authedLayout,
   path: "work-logs/$workLogId",
   beforeLoad: requireAbility("workLogs.read"),
-  component: WorkLogDetailPage,
+  component: lazyRouteComponent(() => import("./features/work-logs/work-log-detail-page"), "WorkLogDetailPage"),
 });
 const workLogEditRoute = createRoute({
   getParentRoute: () => authedLayout,
   path: "work-logs/$workLogId/edit",
   beforeLoad: requireAbility("workLogs.read"),
-  component: function WorkLogEdit() {
-    const { workLogId } = workLogEditRoute.useParams();
-    return <WorkLogFormPage workLogId={workLogId} />;
-  },
+  // A wrapper passes the id; `preload` keeps hover preloading of the lazy form working.
+  component: Object.assign(
+    function WorkLogEdit() {
+      const { workLogId } = workLogEditRoute.useParams();
+      return <WorkLogFormPage workLogId={workLogId} />;
+    },
+    { preload: () => WorkLogFormPage.preload?.() },
+  ),
 });
 const verificationRoute = createRoute({
   getParentRoute: () => authedLayout,
   path: "verification",
   beforeLoad: requireAbility("workLogs.read"),
   validateSearch: (s: Record<string, unknown>): { page?: number } => ({ page: pageNum(s.page) }),
-  component: VerificationPage,
+  component: lazyRouteComponent(() => import("./features/work-logs/verification-page"), "VerificationPage"),
 });
 
 // ---- content studio (the editor, item and chain pages load lazily: Tiptap stays out of the first bundle)
@@ -278,7 +264,7 @@ const contentRoute = createRoute({
       page: pageNum(s.page),
     };
   },
-  component: ContentListPage,
+  component: lazyRouteComponent(() => import("./features/content/content-list-page"), "ContentListPage"),
 });
 const contentNewRoute = createRoute({
   getParentRoute: () => authedLayout,
@@ -398,10 +384,14 @@ const reportsRoute = createRoute({
   beforeLoad: async ({ context }) => {
     if (!canUseReports(await context.queryClient.ensureQueryData(sessionQuery))) throw redirect({ to: "/" });
   },
-  component: ReportsPage,
+  component: lazyRouteComponent(() => import("./features/reports/reports-page"), "ReportsPage"),
 });
 
-const accountRoute = createRoute({ getParentRoute: () => authedLayout, path: "account", component: AccountPage });
+const accountRoute = createRoute({
+  getParentRoute: () => authedLayout,
+  path: "account",
+  component: lazyRouteComponent(() => import("./features/account/account-page"), "AccountPage"),
+});
 
 const auditRoute = createRoute({
   getParentRoute: () => authedLayout,
@@ -415,7 +405,7 @@ const auditRoute = createRoute({
     to: str(s.to),
     page: pageNum(s.page),
   }),
-  component: AuditPage,
+  component: lazyRouteComponent(() => import("./features/audit/audit-page"), "AuditPage"),
 });
 
 const outboxRoute = createRoute({
@@ -423,14 +413,14 @@ const outboxRoute = createRoute({
   path: "outbox",
   beforeLoad: requireAbility("outbox.read"),
   validateSearch: (s: Record<string, unknown>): { q?: string; page?: number } => ({ q: str(s.q), page: pageNum(s.page) }),
-  component: OutboxPage,
+  component: lazyRouteComponent(() => import("./features/outbox/outbox-page"), "OutboxPage"),
 });
 
 const apiTokensRoute = createRoute({
   getParentRoute: () => authedLayout,
   path: "api-tokens",
   beforeLoad: requireAbility("apiTokens.manage"),
-  component: ApiTokensPage,
+  component: lazyRouteComponent(() => import("./features/api-tokens/api-tokens-page"), "ApiTokensPage"),
 });
 
 const channelsRoute = createRoute({
