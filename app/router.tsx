@@ -7,11 +7,23 @@
  */
 import type { QueryClient } from "@tanstack/react-query";
 import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from "@tanstack/react-router";
+// From the zod-free lists: importing common/schemas here would put zod in the first bundle.
+import {
+  CONTENT_STATUSES,
+  CONTENT_TYPES,
+  type ContentStatus,
+  type ContentType,
+  MEDIA_KINDS,
+  MEDIA_RIGHTS,
+  MEDIA_SORTS,
+  type MediaKind,
+  type MediaRights,
+  type MediaSort,
+  WORK_LOG_STATUSES,
+  type WorkLogStatus,
+} from "../common/enums";
 import { JENJANG, type Jenjang } from "../common/pranata-humas";
 import { ROLES, type Role, USER_STATUSES, type UserStatus } from "../common/roles";
-import { CONTENT_STATUSES, CONTENT_TYPES, type ContentStatus, type ContentType } from "../common/schemas/content";
-import { MEDIA_KINDS, MEDIA_RIGHTS, MEDIA_SORTS, type MediaKind, type MediaRights, type MediaSort } from "../common/schemas/media";
-import { WORK_LOG_STATUSES, type WorkLogStatus } from "../common/schemas/work-logs";
 import { AppLayout } from "./components/app-layout";
 import { NotFoundPage } from "./components/not-found-page";
 import { PublicLayout } from "./features/auth/public-layout";

@@ -1,14 +1,10 @@
 import { z } from "zod";
+import { CONTENT_STATUSES, CONTENT_TYPES, type ContentType } from "../enums";
 import { LIMITS } from "../limits";
 import { can, id, paged, pageQuery } from "./shared";
 
-/** The forms the PR units publish in (issue 4 §1). */
-export const CONTENT_TYPES = ["siaran_pers", "berita", "foto", "infografis", "video", "pengumuman", "klarifikasi", "sosial"] as const;
-export type ContentType = (typeof CONTENT_TYPES)[number];
-
-/** draft → in_review → approved → scheduled → published → archived; returned = back to the author. */
-export const CONTENT_STATUSES = ["draft", "returned", "in_review", "approved", "scheduled", "published", "archived"] as const;
-export type ContentStatus = (typeof CONTENT_STATUSES)[number];
+// The forms and statuses live in ../enums (zod-free, for the staff app's router).
+export { CONTENT_STATUSES, CONTENT_TYPES, type ContentStatus, type ContentType } from "../enums";
 
 /** Labels for hoax clarifications (DOMAIN.md §5); an organization may add its own. */
 export const HOAX_LABELS = ["HOAKS", "DISINFORMASI", "MISINFORMASI", "SALAH", "PENIPUAN", "BELUM TERBUKTI"] as const;

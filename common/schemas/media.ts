@@ -1,21 +1,14 @@
 import { z } from "zod";
+import { MEDIA_KINDS, MEDIA_RIGHTS, MEDIA_SORTS } from "../enums";
 import { LIMITS } from "../limits";
 import { can, id, paged, pageQuery } from "./shared";
 
-/** What the media library holds, decided by the file's content (magic bytes), never its name. */
-export const MEDIA_KINDS = ["image", "video", "pdf", "audio"] as const;
-export type MediaKind = (typeof MEDIA_KINDS)[number];
-
-/** free: use as is; attribution: name the credit; limited: the rights note says where it may go. */
-export const MEDIA_RIGHTS = ["free", "attribution", "limited"] as const;
-export type MediaRights = (typeof MEDIA_RIGHTS)[number];
+// Kinds, rights and sorts live in ../enums (zod-free, for the staff app's router).
+export { MEDIA_KINDS, MEDIA_RIGHTS, MEDIA_SORTS, type MediaKind, type MediaRights, type MediaSort } from "../enums";
 
 /** Image renditions, all re-encoded without metadata; the original stays private to staff. */
 export const MEDIA_RENDITIONS = ["thumb", "medium", "large", "og"] as const;
 export type MediaRendition = (typeof MEDIA_RENDITIONS)[number];
-
-export const MEDIA_SORTS = ["newest", "oldest", "name"] as const;
-export type MediaSort = (typeof MEDIA_SORTS)[number];
 
 /** Files above this size go through the resumable (tus) upload in the staff app. */
 export const MEDIA_RESUMABLE_FROM_BYTES = 20 * 1024 * 1024;

@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { WORK_LOG_STATUSES } from "../enums";
 import { LIMITS } from "../limits";
 import { can, id, paged, pageQuery } from "./shared";
 
-export const WORK_LOG_STATUSES = ["draft", "submitted", "returned", "approved"] as const;
-export type WorkLogStatus = (typeof WORK_LOG_STATUSES)[number];
+// Statuses live in ../enums (zod-free, for the staff app's router).
+export { WORK_LOG_STATUSES, type WorkLogStatus } from "../enums";
 
 const text = (max: number) => z.string().trim().max(max);
 

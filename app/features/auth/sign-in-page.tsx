@@ -5,10 +5,10 @@ import { useMutation } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { loginBody } from "../../../common/schemas/auth";
 import { setCsrfToken } from "../../api/client";
-import { handleApiError, zodErrors } from "../../lib/form-errors";
+import { handleApiError } from "../../lib/form-errors";
 import { authApi, isTwoFactorStep } from "./auth-api";
+import { authErrors, usePreloadAuthSchemas } from "./auth-schemas";
 import { TwoFactorStep } from "./two-factor-step";
 import { useFinishSignIn } from "./use-finish-sign-in";
 
@@ -19,10 +19,11 @@ export function SignInPage() {
   const { redirect } = route.useSearch();
   const finish = useFinishSignIn();
   const [needsCode, setNeedsCode] = useState(false);
+  usePreloadAuthSchemas();
 
   const form = useForm({
     initialValues: { email: "", password: "" },
-    validate: (values) => zodErrors(loginBody, values),
+    validate: (values) => authErrors((schemas) => schemas.loginBody, values),
   });
 
   const login = useMutation({

@@ -2,9 +2,9 @@ import { Anchor, Button, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { twoFactorBody } from "../../../common/schemas/auth";
-import { handleApiError, zodErrors } from "../../lib/form-errors";
+import { handleApiError } from "../../lib/form-errors";
 import { authApi } from "./auth-api";
+import { authErrors } from "./auth-schemas";
 import { useFinishSignIn } from "./use-finish-sign-in";
 
 /** Second sign-in step: the code from the authenticator app. */
@@ -13,8 +13,8 @@ export function TwoFactorStep({ redirect, onBack }: { redirect?: string; onBack:
   const finish = useFinishSignIn();
   const form = useForm({
     initialValues: { code: "" },
-    validate: (values) => {
-      const errors = zodErrors(twoFactorBody, values);
+    validate: async (values) => {
+      const errors = await authErrors((schemas) => schemas.twoFactorBody, values);
       return errors.code ? { code: t("auth.codeInvalid") } : errors;
     },
   });
