@@ -111,6 +111,7 @@ const id = {
   asset_wrong_kind: "Aset ini bukan {{kind}}.",
   organization_inactive: "Organisasi ini tidak aktif.",
   approval_step_empty: "Setiap tahap membutuhkan paling sedikit satu peran atau satu nama penyetuju.",
+  approver_out_of_scope: "Penyetuju ini tidak memiliki akses ke organisasi tersebut atau akunnya tidak aktif.",
   media_type_unsupported:
     "Jenis berkas {{detected}} tidak didukung pustaka media. Gunakan foto (JPEG, PNG, WebP, GIF), video (MP4, WebM, MOV), PDF, atau audio (MP3, M4A, OGG, WAV).",
   media_type_unknown:
@@ -141,6 +142,14 @@ const id = {
   channel_empty_post: "Kiriman ke {{platform}} kosong: isi teks atau pilih media.",
   channel_platform_change: "Platform akun kanal tidak dapat diubah; hubungkan akun baru.",
   publication_not_failed: "Hanya kiriman yang gagal yang dapat dikirim ulang.",
+  // media relations
+  certificate_expiry_order: "Tanggal berakhir harus setelah tanggal terbit ({{date}}).",
+  outlet_duplicate: "Media dengan nama atau situs web yang sama sudah ada ({{ids}}). Kirim confirmDuplicate: true bila memang berbeda.",
+  outlet_merged: "Media ini sudah digabungkan ke media lain.",
+  outlet_merge_self: "Media tidak dapat digabungkan ke dirinya sendiri.",
+  phone_invalid: "Nomor telepon Indonesia tidak valid. Gunakan format +62…, 62… atau 08….",
+  journalist_contact_duplicate: "Email atau nomor telepon ini sudah dipakai wartawan lain: {{name}}.",
+  journalist_erased: "Data pribadi wartawan ini sudah dihapus atas permintaan.",
 } as const;
 
 export type ErrorCode = keyof typeof id;
@@ -248,6 +257,7 @@ const en: Record<ErrorCode, string> = {
   asset_wrong_kind: "This asset is not a {{kind}}.",
   organization_inactive: "This organization is inactive.",
   approval_step_empty: "Each step needs at least one role or one named approver.",
+  approver_out_of_scope: "This approver has no access to the organization or their account is inactive.",
   media_type_unsupported:
     "The file type {{detected}} is not supported by the media library. Use a photo (JPEG, PNG, WebP, GIF), video (MP4, WebM, MOV), PDF or audio (MP3, M4A, OGG, WAV).",
   media_type_unknown:
@@ -278,6 +288,14 @@ const en: Record<ErrorCode, string> = {
   channel_empty_post: "The post to {{platform}} is empty: write text or choose media.",
   channel_platform_change: "A channel account's platform cannot change; connect a new account.",
   publication_not_failed: "Only a failed post can be sent again.",
+  // media relations
+  certificate_expiry_order: "The expiry date must be after the issue date ({{date}}).",
+  outlet_duplicate: "An outlet with the same name or website already exists ({{ids}}). Send confirmDuplicate: true if it is a different one.",
+  outlet_merged: "This outlet has already been merged into another.",
+  outlet_merge_self: "An outlet cannot be merged into itself.",
+  phone_invalid: "Not a valid Indonesian phone number. Use +62…, 62… or 08….",
+  journalist_contact_duplicate: "This email or phone number already belongs to another journalist: {{name}}.",
+  journalist_erased: "This journalist's personal data has been erased on request.",
 };
 
 const catalog: Record<Locale, Record<ErrorCode, string>> = { id, en };

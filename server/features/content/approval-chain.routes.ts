@@ -9,7 +9,7 @@ import { actorOf, commandContext, inTransaction, typed } from "../../http/route-
 import type { Actor } from "../../policies/core";
 import { recordAudit } from "../audit/record-audit";
 import { findVisibleOrganization, type OrganizationRow } from "../organizations/organization-queries";
-import { configuredChain } from "./approval-chain";
+import { configuredChain, stepApprovers } from "./approval-chain";
 import { approvalChainPolicy } from "./content.policy";
 import { namesOf } from "./content-queries";
 
@@ -73,6 +73,13 @@ export async function approvalChainRoutes(fastify: FastifyInstance) {
         const org = await findVisibleOrganization(tx, actor, request.params.id);
         approvalChainPolicy.authorize(actor, "manage", org);
         const before = await configuredChain(tx, org.path);
+        // A named approver must be able to read the organization's content (a grant on it or above).
+        const named = [...new Set(request.body.steps.flatMap((s) => s.userIds))];
+        const readers = new Set(await stepApprovers(tx, org.path, { mode: "any", roles: [], userIds: named }, null));
+        for (const [i, s] of request.body.steps.entries()) {
+          const k = s.userIds.findIndex((u) => !readers.has(u));
+          if (k >= 0) throw fieldError(`steps.${i}.userIds.${k}`, "approver_out_of_scope", {}, 400);
+        }
         const steps = request.body.steps.map((s, i) => {
           if (s.roles.length === 0 && s.userIds.length === 0) throw fieldError(`steps.${i}`, "approval_step_empty");
           return { mode: s.mode, roles: [...new Set(s.roles)], userIds: [...new Set(s.userIds)] };

@@ -148,6 +148,13 @@ describe("content workflow", () => {
       steps: [{ mode: "all", roles: [], userIds: [a.id, b.id] }],
     });
     expect(chain.status, chain.text).toBe(200);
+    // Someone who cannot read the organization's content cannot be a named approver.
+    const outsider = await createUser(server.services, [{ org: tree.opdB, role: "editor" }]);
+    const refused = await admin.client.put(`/api/v1/organizations/${tree.opdA.id}/approval-chain`, {
+      steps: [{ mode: "any", roles: [], userIds: [a.id, outsider.id] }],
+    });
+    expect(refused.status).toBe(400);
+    expect(Object.keys(refused.body.error.fields)).toEqual(["steps.0.userIds.1"]);
     expect(chain.body.inherited).toBe(false);
     // The unit below inherits the chain.
     expect((await admin.client.get(`/api/v1/organizations/${tree.unitA.id}/approval-chain`)).body.inherited).toBe(true);
