@@ -25,6 +25,8 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".."
 const DIST = path.join(repoRoot, "dist", "app");
 const BUDGET_KB = 250;
 const BUILD_LOCK = "/tmp/sinergi-build.lock";
+/** Measured the same way on the build before the pages were lazy (commit 71c9e91). */
+const BEFORE = { commit: "71c9e91", initialKbGzip: 366.9, files: 14 };
 
 export interface WeighedFile {
   file: string;
@@ -120,7 +122,7 @@ function originsOf(dist: string, files: string[]): [string, number][] {
         column += seg[0];
         if (seg.length > 1) source += seg[1];
         const end = i + 1 < segments.length ? column + segments[i + 1][0] : (lines[li]?.length ?? column);
-        const key = seg.length > 1 ? origin(map.sources[source]) : "(unmapped: JSON, runtime helpers)";
+        const key = seg.length > 1 ? origin(map.sources[source]) : "(no source map: app/i18n/id.json, bundler runtime)";
         totals.set(key, (totals.get(key) ?? 0) + end - column);
       });
     });
@@ -147,12 +149,7 @@ export async function runBundleSize(opts: BundleSizeOptions = {}): Promise<Bench
   const allGzip = kb(sum(w.allJs, "gzip"));
   const row = (label: string, files: WeighedFile[], extra: Partial<Row> = {}): Row => ({
     label,
-    values: {
-      "KB gzip": kb(sum(files, "gzip")),
-      "KB min": kb(sum(files, "bytes")),
-      files: files.length,
-      "% of budget": (100 * kb(sum(files, "gzip"))) / BUDGET_KB,
-    },
+    values: { "KB gzip": kb(sum(files, "gzip")), "KB min": kb(sum(files, "bytes")), files: String(files.length) },
     ...extra,
   });
   const largestLazy = w.lazy.slice(0, opts.largestLazy ?? 5);
@@ -164,6 +161,7 @@ export async function runBundleSize(opts: BundleSizeOptions = {}): Promise<Bench
     machine: machineInfo(),
     setup: {
       budgetKbGzip: BUDGET_KB,
+      before: BEFORE,
       gzipLevel: 9,
       buildSeconds,
       entry: w.entry.file,
@@ -172,10 +170,12 @@ export async function runBundleSize(opts: BundleSizeOptions = {}): Promise<Bench
     },
     columns: ["KB gzip", "KB min", "files", "% of budget"],
     rows: [
-      row(`initial JS (entry + ${w.preloads.length} modulepreloads)`, initial, {
+      {
+        ...row(`initial JS (entry + ${w.preloads.length} modulepreloads)`, initial),
+        values: { ...row("", initial).values, "% of budget": (100 * initialGzip) / BUDGET_KB },
         target: `≤${BUDGET_KB} KB gzip`,
         pass: initialGzip <= BUDGET_KB,
-      }),
+      },
       row(`  entry chunk ${path.basename(w.entry.file)}`, [w.entry], { reference: true }),
       ...largestLazy.map((f) => row(`  lazy ${path.basename(f.file)}`, [f], { reference: true })),
       row(`all lazy chunks (${w.lazy.length})`, w.lazy, { reference: true }),
@@ -183,6 +183,7 @@ export async function runBundleSize(opts: BundleSizeOptions = {}): Promise<Bench
       row("first-load CSS", w.initialCss, { reference: true }),
     ],
     notes: [
+      `Before the pages loaded lazily (commit ${BEFORE.commit}): ${BEFORE.initialKbGzip} KB gzip in ${BEFORE.files} files, measured the same way.`,
       `Initial JS is ${((100 * initialGzip) / allGzip).toFixed(0)}% of all JS (gzip); the rest loads with the page that needs it (lazyRouteComponent in app/router.tsx) or, for English, when the language switches.`,
       `Heaviest in the initial JS (minified KB, from the source maps): ${w.initialByOrigin
         .slice(0, 10)

@@ -3,7 +3,9 @@ import { Button, Group, Modal, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { ConfirmOptions } from "./confirm-provider";
 
-export function ConfirmDialog({ options, onClose }: { options: ConfirmOptions | null; onClose: (ok: boolean) => void }) {
+export type ConfirmDialogProps = { options: ConfirmOptions | null; onClose: (ok: boolean) => void };
+
+export function ConfirmDialog({ options, onClose }: ConfirmDialogProps) {
   const { t } = useTranslation();
   return (
     <Modal opened={options !== null} onClose={() => onClose(false)} title={options?.title} centered>

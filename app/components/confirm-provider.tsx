@@ -4,9 +4,39 @@
  * One provider keeps every page free of its own open/close state. The dialog (Mantine's Modal,
  * ≈ 5 KB gzip) loads on the first confirmation, not with the first bundle.
  */
-import { createContext, lazy, type ReactNode, Suspense, useCallback, useContext, useRef, useState } from "react";
+import { notifications } from "@mantine/notifications";
+import {
+  type ComponentType,
+  createContext,
+  lazy,
+  type ReactNode,
+  Suspense,
+  useCallback,
+  useContext,
+  useEffect,
+  useRef,
+  useState,
+} from "react";
+import i18n from "../i18n";
+import type { ConfirmDialogProps } from "./confirm-dialog";
 
-const ConfirmDialog = lazy(() => import("./confirm-dialog").then((m) => ({ default: m.ConfirmDialog })));
+const ConfirmDialog = lazy(() =>
+  import("./confirm-dialog").then(
+    (m): { default: ComponentType<ConfirmDialogProps> } => ({ default: m.ConfirmDialog }),
+    // A chunk that cannot load (offline, a new deployment) must not take the app down.
+    () => ({ default: DialogUnavailable }),
+  ),
+);
+
+/** Cancels, saying why, when the dialog's chunk could not load. */
+function DialogUnavailable({ options, onClose }: ConfirmDialogProps) {
+  useEffect(() => {
+    if (!options) return;
+    notifications.show({ color: "red", title: i18n.t("errors.title"), message: i18n.t("errors.network") });
+    onClose(false);
+  }, [options, onClose]);
+  return null;
+}
 
 export interface ConfirmOptions {
   title: string;
