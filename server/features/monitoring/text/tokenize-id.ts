@@ -38,8 +38,12 @@ function collapseRepeats(w: string): string {
   return out;
 }
 
-function pushWord(out: string[], raw: string): void {
+function pushWord(out: string[], raw: string, keepNumbers: boolean): void {
   if (isDigits(raw)) {
+    if (keepNumbers) {
+      out.push(raw);
+      return;
+    }
     out.push("0");
     return;
   }
@@ -55,7 +59,14 @@ function pushWord(out: string[], raw: string): void {
   else out.push(standard);
 }
 
-export function tokenizeId(text: string): string[] {
+export interface TokenizeOptions {
+  /** Keep numbers as written ("2024") instead of folding them to "0": search needs them
+   *  ("Perda No 5" must not match "Perda No 7"); the classifiers want them folded. */
+  keepNumbers?: boolean;
+}
+
+export function tokenizeId(text: string, options?: TokenizeOptions): string[] {
+  const keepNumbers = options?.keepNumbers === true;
   const s = text.toLowerCase();
   const out: string[] = [];
   let start = -1;
@@ -69,13 +80,13 @@ export function tokenizeId(text: string): string[] {
     // An inner hyphen or apostrophe stays inside the word ("hati-hati", "jum'at").
     if ((c === 45 || c === 39) && start >= 0 && i + 1 < n && isWordCode(s.charCodeAt(i + 1))) continue;
     if (start >= 0) {
-      pushWord(out, s.slice(start, i));
+      pushWord(out, s.slice(start, i), keepNumbers);
       start = -1;
     }
     if (c === 33) out.push("!");
     else if (c === 63) out.push("?");
     else if ((c === 46 || c === 44 || c === 59 || c === 58 || c === 10) && out.length && out[out.length - 1] !== CLAUSE) out.push(CLAUSE);
   }
-  if (start >= 0) pushWord(out, s.slice(start));
+  if (start >= 0) pushWord(out, s.slice(start), keepNumbers);
   return out;
 }
