@@ -7,6 +7,7 @@ import path from "node:path";
 import { runApiRead } from "./api-read.bench";
 import { runBundleSize } from "./bundle-size.bench";
 import { type BenchResult, formatTable, RESULTS_DIR, writeResult, writeSummary } from "./lib/report";
+import { runMonitoringLibs } from "./monitoring-libs.bench";
 import { runNewsroom } from "./newsroom.bench";
 import { runPublishFanout } from "./publish-fanout.bench";
 import { runStartup } from "./startup.bench";
@@ -20,6 +21,7 @@ const wanted = args.filter((a) => !a.startsWith("--"));
 const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
   "api-read": () => runApiRead({ connections: 64, durationSeconds: quick ? 3 : 10, warmupSeconds: quick ? 1 : 2 }),
   "bundle-size": () => runBundleSize(),
+  "monitoring-libs": () => runMonitoringLibs({ articles: quick ? 2_000 : 10_000, queries: 100, runs: quick ? 1 : 3 }),
   newsroom: () =>
     runNewsroom({ connections: 64, durationSeconds: quick ? 3 : 10, warmupSeconds: quick ? 1 : 2, items: quick ? 20_000 : 100_000 }),
   "publish-fanout": () => runPublishFanout({ items: quick ? 200 : 1000, timeoutSeconds: 600 }),
