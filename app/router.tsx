@@ -22,6 +22,7 @@ import {
   WORK_LOG_STATUSES,
   type WorkLogStatus,
 } from "../common/enums";
+import { DEWAN_PERS_STATUSES, JOURNALIST_ROLES, OUTLET_TYPES, UKW_LEVELS } from "../common/media-relations-enums";
 import { JENJANG, type Jenjang } from "../common/pranata-humas";
 import { ROLES, type Role, USER_STATUSES, type UserStatus } from "../common/roles";
 import { AppLayout } from "./components/app-layout";
@@ -30,6 +31,8 @@ import { PublicLayout } from "./features/auth/public-layout";
 import { type Ability, hasAbility, sessionQuery } from "./features/auth/session";
 import { SignInPage } from "./features/auth/sign-in-page";
 import { CONTENT_SORTS, type ContentSort } from "./features/content/content-api";
+import type { JournalistsSearch } from "./features/media-relations/journalists-page";
+import type { OutletsSearch } from "./features/media-relations/outlets-page";
 import { OFFICER_SORTS, OFFICER_STATUSES, type OfficerSort, type OfficerStatus } from "./features/officers/officers-api";
 import { canUseReports } from "./features/reports/reports-api";
 import { USER_SORTS, type UserSort } from "./features/users/users-api";
@@ -305,6 +308,49 @@ const contentEditRoute = createRoute({
   component: lazyRouteComponent(() => import("./features/content/content-editor-page"), "EditContentPage"),
 });
 
+// ---- media relations: outlets and journalists
+const mediaOutletsRoute = createRoute({
+  getParentRoute: () => authedLayout,
+  path: "media-outlets",
+  beforeLoad: requireAbility("mediaRelations.read"),
+  validateSearch: (s: Record<string, unknown>): OutletsSearch => ({
+    q: str(s.q),
+    type: oneOf(s.type, OUTLET_TYPES),
+    dewanPersStatus: oneOf(s.dewanPersStatus, DEWAN_PERS_STATUSES),
+    grade: str(s.grade),
+    expiringSoon: oneOf(s.expiringSoon, ["true"] as const),
+    page: pageNum(s.page),
+  }),
+  component: lazyRouteComponent(() => import("./features/media-relations/outlets-page"), "OutletsPage"),
+});
+const mediaOutletDetailRoute = createRoute({
+  getParentRoute: () => authedLayout,
+  path: "media-outlets/$outletId",
+  beforeLoad: requireAbility("mediaRelations.read"),
+  component: lazyRouteComponent(() => import("./features/media-relations/outlet-detail-page"), "OutletDetailPage"),
+});
+const journalistsRoute = createRoute({
+  getParentRoute: () => authedLayout,
+  path: "journalists",
+  beforeLoad: requireAbility("mediaRelations.read"),
+  validateSearch: (s: Record<string, unknown>): JournalistsSearch => ({
+    q: str(s.q),
+    outletId: str(s.outletId),
+    role: oneOf(s.role, JOURNALIST_ROLES),
+    beat: str(s.beat),
+    ukwLevel: oneOf(s.ukwLevel, UKW_LEVELS),
+    regionCode: str(s.regionCode),
+    page: pageNum(s.page),
+  }),
+  component: lazyRouteComponent(() => import("./features/media-relations/journalists-page"), "JournalistsPage"),
+});
+const journalistDetailRoute = createRoute({
+  getParentRoute: () => authedLayout,
+  path: "journalists/$journalistId",
+  beforeLoad: requireAbility("mediaRelations.read"),
+  component: lazyRouteComponent(() => import("./features/media-relations/journalist-detail-page"), "JournalistDetailPage"),
+});
+
 // ---- campaigns (narasi tunggal), amplification inbox, content calendar
 type CampaignsSearch = { q?: string; active?: "true" | "false"; period?: "current" | "upcoming" | "past"; page?: number };
 const campaignsRoute = createRoute({
@@ -464,6 +510,10 @@ const routeTree = rootRoute.addChildren([
     contentApprovalChainRoute,
     contentDetailRoute,
     contentEditRoute,
+    mediaOutletsRoute,
+    mediaOutletDetailRoute,
+    journalistsRoute,
+    journalistDetailRoute,
     campaignsRoute,
     campaignDetailRoute,
     amplificationsRoute,

@@ -12,6 +12,7 @@ import {
   IconKey,
   IconListDetails,
   IconMail,
+  IconMicrophone,
   IconNews,
   IconNotebook,
   IconPhoto,
@@ -50,7 +51,8 @@ type NavPath =
   | "/channels"
   | "/campaigns"
   | "/calendar"
-  | "/amplifications";
+  | "/amplifications"
+  | "/media-outlets";
 
 interface NavItem {
   to: NavPath;
@@ -87,6 +89,7 @@ export function NavLinks({ session }: { session: SessionView }) {
     { to: "/content/approval-chain", label: t("content.chainNav"), icon: <IconRoute size={18} />, ability: "content.approvalChains" },
     { to: "/media", label: t("media.nav"), icon: <IconPhoto size={18} />, ability: "media.read" },
     { to: "/channels", label: t("channels.nav"), icon: <IconBroadcast size={18} />, ability: "channels.manage" },
+    { to: "/media-outlets", label: t("mediaRelations.nav"), icon: <IconMicrophone size={18} />, ability: "mediaRelations.read" },
     { to: "/campaigns", label: t("campaigns.nav"), icon: <IconSpeakerphone size={18} />, ability: "campaigns.read" },
     { to: "/calendar", label: t("calendar.nav"), icon: <IconCalendar size={18} />, ability: "content.read" },
     { to: "/amplifications", label: t("amplifications.nav"), icon: <IconShare size={18} />, ability: "content.read" },

@@ -150,6 +150,8 @@ const id = {
   phone_invalid: "Nomor telepon Indonesia tidak valid. Gunakan format +62…, 62… atau 08….",
   journalist_contact_duplicate: "Email atau nomor telepon ini sudah dipakai wartawan lain: {{name}}.",
   journalist_erased: "Data pribadi wartawan ini sudah dihapus atas permintaan.",
+  import_outlet_unknown: "Media {{name}} tidak ditemukan; tambahkan medianya lebih dulu.",
+  grade_duplicate: "Grade {{grade}} tercantum lebih dari sekali.",
 } as const;
 
 export type ErrorCode = keyof typeof id;
@@ -290,12 +292,15 @@ const en: Record<ErrorCode, string> = {
   publication_not_failed: "Only a failed post can be sent again.",
   // media relations
   certificate_expiry_order: "The expiry date must be after the issue date ({{date}}).",
-  outlet_duplicate: "An outlet with the same name or website already exists ({{ids}}). Send confirmDuplicate: true if it is a different one.",
+  outlet_duplicate:
+    "An outlet with the same name or website already exists ({{ids}}). Send confirmDuplicate: true if it is a different one.",
   outlet_merged: "This outlet has already been merged into another.",
   outlet_merge_self: "An outlet cannot be merged into itself.",
   phone_invalid: "Not a valid Indonesian phone number. Use +62…, 62… or 08….",
   journalist_contact_duplicate: "This email or phone number already belongs to another journalist: {{name}}.",
   journalist_erased: "This journalist's personal data has been erased on request.",
+  import_outlet_unknown: "Outlet {{name}} not found; add the outlet first.",
+  grade_duplicate: "Grade {{grade}} is listed more than once.",
 };
 
 const catalog: Record<Locale, Record<ErrorCode, string>> = { id, en };

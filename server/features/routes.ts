@@ -13,6 +13,10 @@ import { dashboardRoutes } from "./dashboard/dashboard.routes";
 import { hasilKerjaRoutes } from "./hasil-kerja/hasil-kerja.routes";
 import { meRoutes } from "./me/me.routes";
 import { mediaRoutes } from "./media/media.routes";
+import { journalistImportRoutes } from "./media-relations/journalist-import.routes";
+import { journalistRoutes } from "./media-relations/journalists.routes";
+import { mediaSettingsRoutes } from "./media-relations/media-settings.routes";
+import { outletRoutes } from "./media-relations/outlets.routes";
 import { notificationRoutes } from "./notifications/notifications.routes";
 import { officerImportRoutes } from "./officers/officer-import.routes";
 import { officerPlanRoutes } from "./officers/officer-plans.routes";
@@ -51,6 +55,10 @@ export async function registerFeatureRoutes(app: FastifyInstance) {
     campaignRoutes,
     amplificationRoutes,
     calendarRoutes,
+    outletRoutes,
+    journalistRoutes,
+    journalistImportRoutes,
+    mediaSettingsRoutes,
   ]) {
     await app.register(feature);
   }

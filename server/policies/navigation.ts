@@ -30,5 +30,8 @@ export function navigationAbilities(actor: Actor): Record<string, boolean> {
     "channels.manage": has("admin", "coordinator", "editor"),
     "campaigns.read": actor.grants.length > 0,
     "campaigns.manage": has("admin", "coordinator"),
+    // Media relations (issue 5): every grant reads its scope's outlets and journalists.
+    "mediaRelations.read": actor.grants.length > 0,
+    "mediaRelations.manage": has("admin", "coordinator", "editor", "officer"),
   };
 }

@@ -79,7 +79,9 @@ export type Ability =
   | "media.read"
   | "channels.manage"
   | "campaigns.read"
-  | "campaigns.manage";
+  | "campaigns.manage"
+  | "mediaRelations.read"
+  | "mediaRelations.manage";
 
 export function hasAbility(session: SessionView | null | undefined, ability: Ability): boolean {
   return session?.abilities[ability] === true;

@@ -1,6 +1,7 @@
 export * from "./audit";
 export * from "./content";
 export * from "./emails";
+export * from "./media-relations";
 export * from "./officers";
 export * from "./organizations";
 export * from "./reports";
