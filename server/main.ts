@@ -28,24 +28,9 @@ async function main() {
       `demo loaded; password for every demo login: ${result.password}`,
     );
   }
-  // The queue starts while the web app is built and listens (their work overlaps); /healthz
-  // answers at once, /readyz once the queue is up.
-  let queueReady = false;
-  const queueStarted = services.jobs.start(services).then(() => {
-    queueReady = true;
-  });
-  const app = wanted.has("web") ? await buildApp(services, { ready: () => queueReady }) : null;
-  if (app) await app.listen({ port: env.PORT, host: env.HOST });
-  await queueStarted;
-
-  const [{ n }] = await services.db.select({ n: count() }).from(users);
-  if (n === 0) {
-    logger.warn(
-      "No users yet. Create the first administrator with: npm run sinergi -- create-admin (or load the demo: npm run sinergi -- demo)",
-    );
-  }
-  logger.info({ services: [...wanted], database: services.database.kind, url: services.publicUrl }, "Sinergi is running");
-
+  // Signals are handled before the app listens: /readyz can answer 200 before start-up has
+  // finished, and a SIGTERM then must still close the server, the queue and the database cleanly.
+  let app: Awaited<ReturnType<typeof buildApp>> | null = null;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -59,6 +44,24 @@ async function main() {
   };
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
+
+  // The queue starts while the web app is built and listens (their work overlaps); /healthz
+  // answers at once, /readyz once the queue is up.
+  let queueReady = false;
+  const queueStarted = services.jobs.start(services).then(() => {
+    queueReady = true;
+  });
+  app = wanted.has("web") ? await buildApp(services, { ready: () => queueReady }) : null;
+  if (app) await app.listen({ port: env.PORT, host: env.HOST });
+  await queueStarted;
+
+  const [{ n }] = await services.db.select({ n: count() }).from(users);
+  if (n === 0) {
+    logger.warn(
+      "No users yet. Create the first administrator with: npm run sinergi -- create-admin (or load the demo: npm run sinergi -- demo)",
+    );
+  }
+  logger.info({ services: [...wanted], database: services.database.kind, url: services.publicUrl }, "Sinergi is running");
 }
 
 main().catch((err) => {
