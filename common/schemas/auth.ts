@@ -25,6 +25,7 @@ export const sessionView = z.object({
     name: z.string(),
     phone: z.string().nullable(),
     locale: z.enum(LOCALES),
+    emailNotifications: z.boolean(),
     twoFactorEnabled: z.boolean(),
   }),
   grants: z.array(grantView),
@@ -50,6 +51,7 @@ export const updateMeBody = z.strictObject({
   name: personName.optional(),
   phone: z.string().trim().max(LIMITS.phone).nullable().optional(),
   locale: z.enum(LOCALES).optional(),
+  emailNotifications: z.boolean().optional(),
 });
 export const changePasswordBody = z.strictObject({
   currentPassword: z.string().min(1).max(LIMITS.passwordMax),

@@ -1,4 +1,4 @@
-import { Button, Group, Select, Stack, TextInput } from "@mantine/core";
+import { Button, Group, Select, Stack, Switch, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import type { Locale } from "../../../common/roles";
@@ -12,15 +12,26 @@ interface ProfileValues {
   name: string;
   phone: string;
   locale: Locale;
+  emailNotifications: boolean;
 }
 
-/** Name, phone and language. Saving a new language switches the UI at once (storeSession). */
+/** Name, phone, language and email notifications. Saving a new language switches the UI at once (storeSession). */
 export function ProfileCard({ session }: { session: SessionView }) {
   const { t } = useTranslation();
   const update = useUpdateMe();
-  const toBody = (v: ProfileValues) => ({ name: v.name.trim(), phone: v.phone.trim() || null, locale: v.locale });
+  const toBody = (v: ProfileValues) => ({
+    name: v.name.trim(),
+    phone: v.phone.trim() || null,
+    locale: v.locale,
+    emailNotifications: v.emailNotifications,
+  });
   const form = useForm<ProfileValues>({
-    initialValues: { name: session.user.name, phone: session.user.phone ?? "", locale: session.user.locale },
+    initialValues: {
+      name: session.user.name,
+      phone: session.user.phone ?? "",
+      locale: session.user.locale,
+      emailNotifications: session.user.emailNotifications,
+    },
     validate: (v) => zodErrors(updateMeBody, toBody(v)),
   });
 
@@ -49,6 +60,11 @@ export function ProfileCard({ session }: { session: SessionView }) {
               { value: "en", label: "English" },
             ]}
             {...form.getInputProps("locale")}
+          />
+          <Switch
+            label={t("account.emailNotifications")}
+            description={t("account.emailNotificationsHint")}
+            {...form.getInputProps("emailNotifications", { type: "checkbox" })}
           />
           <Group justify="flex-end">
             <Button type="submit" loading={update.isPending}>

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { organizations } from "./organizations";
 
 export const users = pgTable(
@@ -12,6 +12,8 @@ export const users = pgTable(
     passwordHash: text("password_hash"),
     status: text("status").notNull().default("invited"),
     locale: text("locale").notNull().default("id"),
+    /** In-app notifications are always kept; this mirrors them by email (review requests, returns, mentions). */
+    emailNotifications: boolean("email_notifications").notNull().default(true),
     totpSecret: text("totp_secret"),
     totpPendingSecret: text("totp_pending_secret"),
     failedLogins: integer("failed_logins").notNull().default(0),

@@ -26,6 +26,7 @@ export async function buildSessionView(db: Executor, userId: string, csrfToken: 
       name: user.name,
       phone: user.phone,
       locale: user.locale as Locale,
+      emailNotifications: user.emailNotifications,
       twoFactorEnabled: user.totpSecret !== null,
     },
     grants: grantRows.map((g) => ({ ...g, role: g.role as Role })),

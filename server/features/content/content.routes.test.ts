@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { contentItems, notifications, workLogEvidence, workLogs } from "../../db/schema";
+import { contentItems, emails, notifications, workLogEvidence, workLogs } from "../../db/schema";
 import { createTree, createUser, signedIn, TEST_PASSWORD, type TestTree } from "../../test/factories";
 import { TestClient } from "../../test/http-client";
 import { startTestServer, type TestServer } from "../../test/test-server";
@@ -175,6 +175,27 @@ describe("content workflow", () => {
     const leaderClient = await login(leader);
     expect((await leaderClient.get("/api/v1/content/queue")).body.items.map((i: { id: string }) => i.id)).toContain(item.id);
     expect((await leaderClient.post(`/api/v1/content/${item.id}/approve`, {})).body.status).toBe("approved");
+  });
+
+  it("mirrors review requests by email only for approvers who keep email notifications on", async () => {
+    const { tree, officer, editor } = await desk();
+    const quiet = await createUser(server.services, [{ org: tree.opdA, role: "editor" }]);
+    const off = await (await login(quiet)).patch("/api/v1/me", { emailNotifications: false });
+    expect(off.status, off.text).toBe(200);
+    expect(off.body.user.emailNotifications).toBe(false);
+    const item = await draft(officer.client, tree.opdA.id, { fields: complete });
+    expect((await officer.client.post(`/api/v1/content/${item.id}/submit`)).status).toBe(200);
+    const mailTo = async (address: string) =>
+      (await server.services.db.select({ subject: emails.subject }).from(emails).where(eq(emails.to, address))).filter((m) =>
+        m.subject.includes(item.title),
+      );
+    expect(await mailTo(editor.user.email)).toHaveLength(1);
+    expect(await mailTo(quiet.email)).toHaveLength(0);
+    const bell = await server.services.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, quiet.id), eq(notifications.kind, "content_review")));
+    expect(bell).toHaveLength(1);
   });
 
   it("refuses self-approval even for an editor who writes", async () => {

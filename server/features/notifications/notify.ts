@@ -14,7 +14,10 @@ export interface Notice {
   link: string;
   /** Text in each recipient's language. */
   message: (locale: Locale) => { title: string; body?: string };
-  /** Also send an email (queued in the same transaction; send with sendQueuedEmail after commit). */
+  /**
+   * Also send an email to those who keep email notifications on (queued in the same transaction;
+   * send with sendQueuedEmail after commit).
+   */
   email?: boolean;
   /** Skip this user (the actor never notifies themselves). */
   except?: string | null;
@@ -25,7 +28,7 @@ export async function notify(tx: Executor, publicUrl: string, notice: Notice): P
   const ids = [...new Set(notice.userIds)].filter((id) => id !== notice.except);
   if (ids.length === 0) return [];
   const people = await tx
-    .select({ id: users.id, name: users.name, email: users.email, locale: users.locale })
+    .select({ id: users.id, name: users.name, email: users.email, locale: users.locale, emailNotifications: users.emailNotifications })
     .from(users)
     .where(and(inArray(users.id, ids), eq(users.status, "active")));
   const emailIds: string[] = [];
@@ -41,7 +44,8 @@ export async function notify(tx: Executor, publicUrl: string, notice: Notice): P
       body,
       link: notice.link,
     });
-    if (notice.email) {
+    // Email only mirrors the in-app notice, for those who have not switched it off.
+    if (notice.email && person.emailNotifications) {
       const mail = notificationEmail(locale, { to: person.email, name: person.name, title, body, url: `${publicUrl}${notice.link}` });
       emailIds.push(await queueEmail(tx, { ...mail, organizationId: notice.organizationId }));
     }

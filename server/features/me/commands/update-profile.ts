@@ -14,6 +14,7 @@ export async function updateProfile(tx: Executor, ctx: CommandContext, input: z.
     name: input.name ?? before.name,
     phone: input.phone === undefined ? before.phone : input.phone || null,
     locale: input.locale ?? before.locale,
+    emailNotifications: input.emailNotifications ?? before.emailNotifications,
   };
   await tx
     .update(users)
@@ -23,7 +24,7 @@ export async function updateProfile(tx: Executor, ctx: CommandContext, input: z.
     action: "user.update_profile",
     entityType: "user",
     entityId: userId,
-    before: { name: before.name, phone: before.phone, locale: before.locale },
+    before: { name: before.name, phone: before.phone, locale: before.locale, emailNotifications: before.emailNotifications },
     after,
   });
 }
