@@ -3,6 +3,7 @@ import type { Executor } from "../../../db/client";
 import { journalistInteractions, journalistMemberships, journalists } from "../../../db/schema";
 import { AppError } from "../../../http/errors";
 import type { CommandContext } from "../../../http/route-kit";
+import { emit } from "../../../lib/domain-events";
 import { newId } from "../../../lib/ids";
 import { actorRequired } from "../../../policies/actor-required";
 import { recordAudit } from "../../audit/record-audit";
@@ -112,6 +113,7 @@ export async function eraseJournalist(tx: Executor, ctx: CommandContext, id: str
     .where(eq(journalistInteractions.journalistId, id))
     .returning({ id: journalistInteractions.id });
   await tx.delete(journalistMemberships).where(eq(journalistMemberships.journalistId, id));
+  await emit(tx, "journalist.erased", { journalistId: id, organizationId: row.organizationId, erasedName: ERASED_NAME });
   await recordAudit(tx, ctx, {
     action: "journalist.erase",
     entityType: "journalist",
