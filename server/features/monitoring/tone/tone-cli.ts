@@ -9,8 +9,10 @@ import type { Readable, Writable } from "node:stream";
 import { parseArgs } from "node:util";
 import { readLabelledTsv } from "../classifier/labelled-data";
 import { formatEvaluation } from "../classifier/metrics";
+import type { Example } from "../classifier/train-softmax";
+import { readToneCorrectionsFrom } from "./tone-corrections";
 import { classifyTone, TONE_DATA_DIR, TONE_LABELS, TONE_MODEL_DIR, TONE_MODEL_NAME, toneClassifier } from "./tone-model";
-import { readToneData, saveToneModel, trainTone } from "./train-tone";
+import { evaluateTone, readToneData, saveToneModel, trainTone } from "./train-tone";
 
 const FLUSH_BYTES = 64 * 1024;
 
@@ -60,11 +62,17 @@ export async function runTrainToneCli(args: string[]): Promise<number> {
       "extra-weight": { type: "string" },
       out: { type: "string" },
       write: { type: "boolean" },
+      db: { type: "string" },
     },
   });
   const dataDir = path.resolve(values.data ?? TONE_DATA_DIR);
   const { train, valid } = readToneData(dataDir);
-  const extra = (values.extra ?? []).flatMap((f) => readLabelledTsv(path.resolve(f), TONE_LABELS));
+  const extra: Example[] = (values.extra ?? []).flatMap((f) => readLabelledTsv(path.resolve(f), TONE_LABELS));
+  // Officers' corrections from the database, when one is named (--db) or configured (DATABASE_URL).
+  const databaseUrl = values.db ?? process.env.DATABASE_URL;
+  const corrections = databaseUrl ? await readToneCorrectionsFrom(databaseUrl) : [];
+  if (databaseUrl) console.log(`Read ${corrections.length} tone corrections from the database.`);
+  extra.push(...corrections);
   const extraWeight = values["extra-weight"] ? Number(values["extra-weight"]) : 1;
   if (!(extraWeight > 0)) throw new Error("--extra-weight must be a positive number.");
   const hasModel = existsSync(path.join(TONE_MODEL_DIR, `${TONE_MODEL_NAME}.json`));
@@ -73,6 +81,12 @@ export async function runTrainToneCli(args: string[]): Promise<number> {
   console.log(`Valid split (${valid.length} texts):`);
   if (result.before) console.log(`  before (committed model): ${formatEvaluation(result.before)}`);
   console.log(`  after  (retrained):       ${formatEvaluation(result.after)}`);
+  if (corrections.length) {
+    // Does the model now agree with the officers? (These texts were trained on: a sanity check, not a test.)
+    console.log(`Officers' corrections (${corrections.length} texts):`);
+    if (hasModel) console.log(`  before (committed model): ${formatEvaluation(evaluateTone(toneClassifier(), corrections))}`);
+    console.log(`  after  (retrained):       ${formatEvaluation(evaluateTone(result.classifier, corrections))}`);
+  }
   const outDir = values.out ? path.resolve(values.out) : values.write ? TONE_MODEL_DIR : null;
   if (!outDir) {
     console.log("Model not written (use --write to replace the committed model, or --out DIR).");

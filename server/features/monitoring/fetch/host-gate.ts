@@ -1,0 +1,34 @@
+/**
+ * Politeness per host: at most `concurrency` requests in flight to one host, and request starts
+ * at least `minIntervalMs` apart (a robots.txt Crawl-delay can raise it). In-process: each
+ * worker process keeps its own gate, and the queue runs few fetch jobs per worker.
+ */
+export class HostGate {
+  private readonly hosts = new Map<string, { active: number; nextStart: number; waiting: (() => void)[] }>();
+
+  constructor(
+    private readonly concurrency: number,
+    private readonly minIntervalMs: number,
+  ) {}
+
+  async run<T>(host: string, fn: () => Promise<T>, minIntervalMs = this.minIntervalMs): Promise<T> {
+    let h = this.hosts.get(host);
+    if (!h) {
+      h = { active: 0, nextStart: 0, waiting: [] };
+      this.hosts.set(host, h);
+    }
+    const state = h;
+    while (state.active >= this.concurrency) await new Promise<void>((resolve) => state.waiting.push(resolve));
+    state.active++;
+    try {
+      const wait = state.nextStart - Date.now();
+      state.nextStart = Math.max(Date.now(), state.nextStart) + minIntervalMs;
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      return await fn();
+    } finally {
+      state.active--;
+      state.waiting.shift()?.();
+      if (state.active === 0 && state.waiting.length === 0 && state.nextStart <= Date.now()) this.hosts.delete(host);
+    }
+  }
+}
