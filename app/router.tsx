@@ -7,6 +7,7 @@
  */
 import type { QueryClient } from "@tanstack/react-query";
 import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from "@tanstack/react-router";
+import { CONTACT_LIST_KINDS } from "../common/distribution-enums";
 // From the zod-free lists: importing common/schemas here would put zod in the first bundle.
 import {
   CONTENT_STATUSES,
@@ -22,8 +23,14 @@ import {
   WORK_LOG_STATUSES,
   type WorkLogStatus,
 } from "../common/enums";
+import { CONTRACT_STATUSES } from "../common/media-cooperation-enums";
 import { DEWAN_PERS_STATUSES, JOURNALIST_ROLES, OUTLET_TYPES, UKW_LEVELS } from "../common/media-relations-enums";
+import { MEDIA_ROOM_STATUSES } from "../common/media-room-enums";
+import { ISSUE_SEVERITIES, ISSUE_STATUSES } from "../common/monitoring-alert-enums";
+import { ARTICLE_KINDS, TONES } from "../common/monitoring-article-enums";
+import { MONITORING_SOURCE_KINDS, SOURCE_HEALTH } from "../common/monitoring-source-enums";
 import { JENJANG, type Jenjang } from "../common/pranata-humas";
+import { PRESS_EVENT_KINDS, PRESS_EVENT_STATUSES } from "../common/press-events-enums";
 import { ROLES, type Role, USER_STATUSES, type UserStatus } from "../common/roles";
 import { AppLayout } from "./components/app-layout";
 import { NotFoundPage } from "./components/not-found-page";
@@ -31,9 +38,19 @@ import { PublicLayout } from "./features/auth/public-layout";
 import { type Ability, hasAbility, sessionQuery } from "./features/auth/session";
 import { SignInPage } from "./features/auth/sign-in-page";
 import { CONTENT_SORTS, type ContentSort } from "./features/content/content-api";
+import type { ContactListsSearch } from "./features/distribution/contact-lists-page";
+import type { ContractsSearch } from "./features/media-cooperation/contracts-page";
+import type { CooperationDashboardSearch } from "./features/media-cooperation/cooperation-dashboard-page";
+import type { IssuesSearch } from "./features/media-issues/issues-page";
 import type { JournalistsSearch } from "./features/media-relations/journalists-page";
 import type { OutletsSearch } from "./features/media-relations/outlets-page";
+import type { MediaRoomSearch } from "./features/media-room/media-room-page";
+import type { AnalyticsSearch } from "./features/monitoring/analytics-page";
+import type { ArticlesSearch } from "./features/monitoring/articles-page";
+import type { SourcesSearch } from "./features/monitoring/sources-page";
 import { OFFICER_SORTS, OFFICER_STATUSES, type OfficerSort, type OfficerStatus } from "./features/officers/officers-api";
+import type { CheckInSearch } from "./features/press-events/check-in-page";
+import type { PressEventsSearch } from "./features/press-events/press-events-page";
 import { canUseReports } from "./features/reports/reports-api";
 import { USER_SORTS, type UserSort } from "./features/users/users-api";
 import { oneOf, pageNum, safeRedirect, str } from "./lib/search";
@@ -350,6 +367,207 @@ const journalistDetailRoute = createRoute({
   beforeLoad: requireAbility("mediaRelations.read"),
   component: lazyRouteComponent(() => import("./features/media-relations/journalist-detail-page"), "JournalistDetailPage"),
 });
+// ---- release distribution: contact lists (sending is a panel on the content item page)
+const contactListsRoute = createRoute({
+  getParentRoute: () => authedLayout,
+  path: "contact-lists",
+  beforeLoad: requireAbility("mediaRelations.read"),
+  validateSearch: (s: Record<string, unknown>): ContactListsSearch => ({
+    q: str(s.q),
+    kind: oneOf(s.kind, CONTACT_LIST_KINDS),
+    page: pageNum(s.page),
+  }),
+  component: lazyRouteComponent(() => import("./features/distribution/contact-lists-page"), "ContactListsPage"),
+});
+// ---- press events: list, event page, the door's check-in screen
+const pressEventsRoute = createRoute({
+  getParentRoute: () => authedLayout,
+  path: "press-events",
+  beforeLoad: requireAbility("pressEvents.read"),
+  validateSearch: (s: Record<string, unknown>): PressEventsSearch => ({
+    q: str(s.q),
+    kind: oneOf(s.kind, PRESS_EVENT_KINDS),
+    status: oneOf(s.status, PRESS_EVENT_STATUSES),
+    from: str(s.from),
+    to: str(s.to),
+    sort: oneOf(s.sort, ["starts", "-starts"] as const),
+    page: pageNum(s.page),
+  }),
+  component: lazyRouteComponent(() => import("./features/press-events/press-events-page"), "PressEventsPage"),
+});
+const pressEventRoute = createRoute({
+  getParentRoute: () => authedLayout,
+  path: "press-events/$eventId",
+  beforeLoad: requireAbility("pressEvents.read"),
+  component: lazyRouteComponent(() => import("./features/press-events/press-event-page"), "PressEventPage"),
+});
+const pressEventCheckInRoute = createRoute({
+  getParentRoute: () => authedLayout,
+  path: "press-events/$eventId/check-in",
+  beforeLoad: requireAbility("pressEvents.manage"),
+  validateSearch: (s: Record<string, unknown>): CheckInSearch => ({ kode: str(s.kode) }),
+  component: lazyRouteComponent(() => import("./features/press-events/check-in-page"), "CheckInPage"),
+});
+// ---- journalists' media room: applications and the embargo access log
+const mediaRoomRoute = createRoute({
+  getParentRoute: () => authedLayout,
+  path: "media-room",
+  beforeLoad: requireAbility("mediaRoom.read"),
+  validateSearch: (s: Record<string, unknown>): MediaRoomSearch => ({
+    tab: oneOf(s.tab, ["log"] as const),
+    status: oneOf(s.status, MEDIA_ROOM_STATUSES),
+    q: str(s.q),
+    page: pageNum(s.page),
+    contentId: str(s.contentId),
+  }),
+  component: lazyRouteComponent(() => import("./features/media-room/media-room-page"), "MediaRoomPage"),
+});
+
+// ---- media monitoring: articles and watchlists
+const monitoringArticlesRoute = createRoute({
+  getParentRoute: () => authedLayout,
+  path: "monitoring/articles",
+  beforeLoad: requireAbility("monitoringArticles.read"),
+  validateSearch: (s: Record<string, unknown>): ArticlesSearch => ({
+    q: str(s.q),
+    from: str(s.from),
+    to: str(s.to),
+    tone: oneOf(s.tone, TONES),
+    kind: oneOf(s.kind, ARTICLE_KINDS),
+    outlet: str(s.outlet),
+    organizationId: str(s.organizationId),
+    clusterId: str(s.clusterId),
+    nearDupGroupId: str(s.nearDupGroupId),
+    sourceId: str(s.sourceId),
+    sort: oneOf(s.sort, ["date", "relevance"] as const),
+    article: str(s.article),
+  }),
+  component: lazyRouteComponent(() => import("./features/monitoring/articles-page"), "ArticlesPage"),
+});
+const watchlistsRoute = createRoute({
+  getParentRoute: () => authedLayout,
+  path: "monitoring/watchlists",
+  beforeLoad: requireAbility("monitoringArticles.read"),
+  component: lazyRouteComponent(() => import("./features/monitoring/watchlists-page"), "WatchlistsPage"),
+});
+const monitoringAnalyticsRoute = createRoute({
+  getParentRoute: () => authedLayout,
+  path: "monitoring/analytics",
+  beforeLoad: requireAbility("monitoringArticles.read"),
+  validateSearch: (s: Record<string, unknown>): AnalyticsSearch => ({
+    q: str(s.q),
+    from: str(s.from),
+    to: str(s.to),
+    tone: oneOf(s.tone, TONES),
+    outlet: str(s.outlet),
+    organizationId: str(s.organizationId),
+    interval: oneOf(s.interval, ["day", "week", "month"] as const),
+  }),
+  component: lazyRouteComponent(() => import("./features/monitoring/analytics-page"), "AnalyticsPage"),
+});
+const monitoringIntakeRoute = createRoute({
+  getParentRoute: () => authedLayout,
+  path: "monitoring/intake",
+  beforeLoad: requireAbility("monitoringIntake.enter"),
+  component: lazyRouteComponent(() => import("./features/monitoring/intake-page"), "MonitoringIntakePage"),
+});
+const monitoringSourcesRoute = createRoute({
+  getParentRoute: () => authedLayout,
+  path: "monitoring/sources",
+  beforeLoad: requireAbility("monitoringSources.read"),
+  validateSearch: (s: Record<string, unknown>): SourcesSearch => ({
+    q: str(s.q),
+    kind: oneOf(s.kind, MONITORING_SOURCE_KINDS),
+    health: oneOf(s.health, SOURCE_HEALTH),
+    page: pageNum(s.page),
+  }),
+  component: lazyRouteComponent(() => import("./features/monitoring/sources-page"), "SourcesPage"),
+});
+const monitoringSourceRoute = createRoute({
+  getParentRoute: () => authedLayout,
+  path: "monitoring/sources/$sourceId",
+  beforeLoad: requireAbility("monitoringSources.read"),
+  component: lazyRouteComponent(() => import("./features/monitoring/source-detail-page"), "SourceDetailPage"),
+});
+
+// ---- media monitoring: alerts (live), rules, briefing; issues (isu)
+const monitoringAlertsRoute = createRoute({
+  getParentRoute: () => authedLayout,
+  path: "monitoring/alerts",
+  beforeLoad: requireAbility("alerts.read"),
+  component: lazyRouteComponent(() => import("./features/monitoring-alerts/alerts-page"), "AlertsPage"),
+});
+const monitoringIssuesRoute = createRoute({
+  getParentRoute: () => authedLayout,
+  path: "monitoring/issues",
+  beforeLoad: requireAbility("issues.read"),
+  validateSearch: (s: Record<string, unknown>): IssuesSearch => ({
+    view: s.view === "list" ? "list" : undefined,
+    q: str(s.q),
+    status: oneOf(s.status, ISSUE_STATUSES),
+    severity: oneOf(s.severity, ISSUE_SEVERITIES),
+    organizationId: str(s.organizationId),
+    breached: s.breached === "true" ? "true" : undefined,
+    page: pageNum(s.page),
+    fromAlert: str(s.fromAlert),
+    fromArticle: str(s.fromArticle),
+    fromCluster: str(s.fromCluster),
+  }),
+  component: lazyRouteComponent(() => import("./features/media-issues/issues-page"), "IssuesPage"),
+});
+const monitoringIssueRoute = createRoute({
+  getParentRoute: () => authedLayout,
+  path: "monitoring/issues/$issueId",
+  beforeLoad: requireAbility("issues.read"),
+  component: lazyRouteComponent(() => import("./features/media-issues/issue-page"), "IssuePage"),
+});
+
+// ---- paid media cooperation (kerja sama media)
+const yearParam = (v: unknown) => {
+  const n = Number(v);
+  return Number.isInteger(n) && n >= 2000 && n <= 2100 ? n : undefined;
+};
+const mediaContractsRoute = createRoute({
+  getParentRoute: () => authedLayout,
+  path: "media-contracts",
+  beforeLoad: requireAbility("mediaCooperation.read"),
+  validateSearch: (s: Record<string, unknown>): ContractsSearch => ({
+    q: str(s.q),
+    fiscalYear: yearParam(s.fiscalYear),
+    status: oneOf(s.status, CONTRACT_STATUSES),
+    outletId: str(s.outletId),
+    page: pageNum(s.page),
+  }),
+  component: lazyRouteComponent(() => import("./features/media-cooperation/contracts-page"), "ContractsPage"),
+});
+const mediaContractNewRoute = createRoute({
+  getParentRoute: () => authedLayout,
+  path: "media-contracts/new",
+  beforeLoad: requireAbility("mediaCooperation.manage"),
+  component: lazyRouteComponent(() => import("./features/media-cooperation/contract-new-page"), "ContractNewPage"),
+});
+const mediaContractDetailRoute = createRoute({
+  getParentRoute: () => authedLayout,
+  path: "media-contracts/$contractId",
+  beforeLoad: requireAbility("mediaCooperation.read"),
+  component: lazyRouteComponent(() => import("./features/media-cooperation/contract-detail-page"), "ContractDetailPage"),
+});
+const mediaCooperationDashboardRoute = createRoute({
+  getParentRoute: () => authedLayout,
+  path: "media-cooperation/dashboard",
+  beforeLoad: requireAbility("mediaCooperation.read"),
+  validateSearch: (s: Record<string, unknown>): CooperationDashboardSearch => ({
+    fiscalYear: yearParam(s.fiscalYear),
+    organizationId: str(s.organizationId),
+  }),
+  component: lazyRouteComponent(() => import("./features/media-cooperation/cooperation-dashboard-page"), "CooperationDashboardPage"),
+});
+const mediaCooperationSettingsRoute = createRoute({
+  getParentRoute: () => authedLayout,
+  path: "media-cooperation/settings",
+  beforeLoad: requireAbility("mediaCooperation.settings"),
+  component: lazyRouteComponent(() => import("./features/media-cooperation/cooperation-settings-page"), "CooperationSettingsPage"),
+});
 
 // ---- campaigns (narasi tunggal), amplification inbox, content calendar
 type CampaignsSearch = { q?: string; active?: "true" | "false"; period?: "current" | "upcoming" | "past"; page?: number };
@@ -514,6 +732,25 @@ const routeTree = rootRoute.addChildren([
     mediaOutletDetailRoute,
     journalistsRoute,
     journalistDetailRoute,
+    contactListsRoute,
+    pressEventsRoute,
+    pressEventRoute,
+    pressEventCheckInRoute,
+    mediaRoomRoute,
+    monitoringArticlesRoute,
+    watchlistsRoute,
+    monitoringAnalyticsRoute,
+    monitoringIntakeRoute,
+    monitoringSourcesRoute,
+    monitoringSourceRoute,
+    monitoringAlertsRoute,
+    monitoringIssuesRoute,
+    monitoringIssueRoute,
+    mediaContractsRoute,
+    mediaContractNewRoute,
+    mediaContractDetailRoute,
+    mediaCooperationDashboardRoute,
+    mediaCooperationSettingsRoute,
     campaignsRoute,
     campaignDetailRoute,
     amplificationsRoute,

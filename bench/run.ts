@@ -6,8 +6,14 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { runApiRead } from "./api-read.bench";
 import { runBundleSize } from "./bundle-size.bench";
+import { runContactSearch } from "./contact-search.bench";
+import { runDistributionSend } from "./distribution-send.bench";
+import { runExtraction } from "./extraction.bench";
 import { type BenchResult, formatTable, RESULTS_DIR, writeResult, writeSummary } from "./lib/report";
+import { runMonitoringIngest } from "./monitoring-ingest.bench";
 import { runMonitoringLibs } from "./monitoring-libs.bench";
+import { runMonitoringSearch } from "./monitoring-search.bench";
+import { runMonitoringWorkerMemory } from "./monitoring-worker-memory.bench";
 import { runNewsroom } from "./newsroom.bench";
 import { runPublishFanout } from "./publish-fanout.bench";
 import { runStartup } from "./startup.bench";
@@ -21,7 +27,28 @@ const wanted = args.filter((a) => !a.startsWith("--"));
 const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
   "api-read": () => runApiRead({ connections: 64, durationSeconds: quick ? 3 : 10, warmupSeconds: quick ? 1 : 2 }),
   "bundle-size": () => runBundleSize(),
+  "contact-search": () =>
+    runContactSearch({
+      journalists: 100_000,
+      outlets: 20_000,
+      connections: 8,
+      durationSeconds: quick ? 3 : 10,
+      warmupSeconds: quick ? 1 : 2,
+      samples: quick ? 20 : 60,
+    }),
+  extraction: () => runExtraction({ pages: quick ? 200 : 1000, runs: quick ? 2 : 3, chromeRepeat: 25 }),
+  "distribution-send": () => runDistributionSend({ recipients: quick ? 1000 : 5000, ratePerMinute: 1800, timeoutSeconds: 900 }),
+  "monitoring-ingest": () => runMonitoringIngest({ items: quick ? 2_050 : 10_050, batch: 500, watchlists: 100 }),
   "monitoring-libs": () => runMonitoringLibs({ articles: quick ? 2_000 : 10_000, queries: 100, runs: quick ? 1 : 3 }),
+  "monitoring-search": () => runMonitoringSearch({ articles: quick ? 100_000 : 1_000_000, samples: quick ? 10 : 30 }),
+  // BENCH_WORKER_ITEMS sizes a full run (1,000,000 takes hours on a 2-core machine).
+  "monitoring-worker-memory": () =>
+    runMonitoringWorkerMemory({
+      items: quick ? 5_000 : Number(process.env.BENCH_WORKER_ITEMS ?? 1_000_000),
+      batch: 100,
+      watchlists: 100,
+      sources: 20,
+    }),
   newsroom: () =>
     runNewsroom({ connections: 64, durationSeconds: quick ? 3 : 10, warmupSeconds: quick ? 1 : 2, items: quick ? 20_000 : 100_000 }),
   "publish-fanout": () => runPublishFanout({ items: quick ? 200 : 1000, timeoutSeconds: 600 }),

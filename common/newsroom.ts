@@ -9,6 +9,7 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   "readyz",
   "metrics",
   "media",
+  "media-room",
   "feed",
   "feed.xml",
   "atom.xml",
@@ -16,4 +17,5 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   "robots.txt",
   "cari",
   "favicon.ico",
+  "u",
 ]);

@@ -6,9 +6,18 @@ import { checkChannelsJob } from "./features/channels/jobs/check-channels.job";
 import { engagementJob } from "./features/channels/jobs/engagement.job";
 import { publishJob, sweepPublicationsJob } from "./features/channels/jobs/publish.job";
 import { contentReleaseJob, contentSweepJob } from "./features/content/commands/release";
+import { distributionSendJob, distributionSweepJob } from "./features/distribution/jobs/distribution.jobs";
+import { closeDistributionTransports } from "./features/distribution/smtp-transport";
 import { createMailer } from "./features/email/mailer";
 import { sendEmailJob, sweepEmailsJob } from "./features/email/send-email.job";
 import { sweepMediaUploadsJob } from "./features/media/media-uploads.job";
+import { escalateIssuesJob } from "./features/media-issues/escalate-issues.job";
+import { briefingJob, deliverAlertJob, evaluateAlertsJob, spikeAlertsJob, sweepAlertsJob } from "./features/monitoring/alerts/alert-jobs";
+import { fetchSourceJob, monitoringSweepJob } from "./features/monitoring/fetch/fetch-source.job";
+import { ocrScanJob, sweepOcrScansJob } from "./features/monitoring/manual/ocr-scan.job";
+import { pickupSweepJob } from "./features/monitoring/pickup/pickup.job";
+import { socialFetchJob, socialSweepJob } from "./features/monitoring/social/social-fetch.job";
+import { watchlistRematchJob } from "./features/monitoring/watchlists/rematch.job";
 import { recapJob, sweepRecapsJob } from "./features/reports/recap.job";
 import { registerSubscriptions } from "./features/subscriptions";
 import { type ActorCache, clearActorCache } from "./http/authenticate";
@@ -32,6 +41,22 @@ export const ALL_JOBS = [
   sweepPublicationsJob,
   checkChannelsJob,
   engagementJob,
+  fetchSourceJob,
+  monitoringSweepJob,
+  ocrScanJob,
+  sweepOcrScansJob,
+  socialFetchJob,
+  socialSweepJob,
+  watchlistRematchJob,
+  distributionSendJob,
+  distributionSweepJob,
+  evaluateAlertsJob,
+  deliverAlertJob,
+  sweepAlertsJob,
+  spikeAlertsJob,
+  briefingJob,
+  escalateIssuesJob,
+  pickupSweepJob,
 ];
 
 registerSubscriptions();
@@ -83,5 +108,6 @@ export async function closeServices(services: Services) {
   await services.jobs.stop();
   await services.changes.stop();
   services.mailer.close();
+  await closeDistributionTransports();
   await services.database.close();
 }

@@ -20,9 +20,10 @@ const HELP = `Sinergi command line
   npm run sinergi -- backup FILE        Backs up the embedded database (stop the app first).
   npm run sinergi -- restore FILE       Restores the embedded database from FILE (stop the app first).
   npm run sinergi -- tone               Reads lines on standard input, prints one tone per line (positive, neutral, negative).
-  npm run sinergi -- train-tone [--data DIR] [--extra FILE.tsv]… [--extra-weight N] [--out DIR | --write]
+  npm run sinergi -- train-tone [--data DIR] [--extra FILE.tsv]… [--extra-weight N] [--db URL] [--out DIR | --write]
         Retrains the tone model (SmSA train + extra "text<TAB>label" lines), prints before/after figures
         on the valid split; writes the model only with --out DIR or --write (the committed model).
+        With --db URL (or DATABASE_URL) officers' tone corrections are read from the database and added.
   npm run sinergi -- train-hoax [--data FILE.csv] [--folds N] [--out DIR | --write]
         Retrains the hoax-likeness model, prints 5-fold cross-validated accuracy and F1.
 `;

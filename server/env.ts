@@ -46,6 +46,11 @@ const schema = z.object({
   X_API_URL: z.url().default("https://api.x.com"),
   YOUTUBE_API_URL: z.url().default("https://www.googleapis.com/youtube/v3"),
   YOUTUBE_UPLOAD_URL: z.url().default("https://www.googleapis.com/upload/youtube/v3"),
+  // Monitoring: OCR of newspaper scans (tesseract-ocr + tesseract-ocr-ind, poppler-utils for PDFs).
+  TESSERACT_BIN: z.string().default("tesseract"),
+  OCR_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(3600).default(180),
+  OCR_MAX_PAGES: z.coerce.number().int().min(1).max(500).default(40),
+  OCR_SCAN_MAX_MB: z.coerce.number().int().min(1).max(500).default(40),
   /** Outbound requests may reach these hosts or CIDRs even when private (tests, local servers). */
   OUTBOUND_ALLOW: z.string().optional(),
   /** base64 of 32 bytes; without it a key is generated into DATA_DIR/secrets.key. */

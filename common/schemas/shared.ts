@@ -31,5 +31,7 @@ export const errorBody = z.object({
     code: z.string(),
     message: z.string(),
     fields: z.record(z.string(), z.string()).optional(),
+    /** 0-based character of a query syntax error (codes query_*). */
+    position: z.number().int().optional(),
   }),
 });

@@ -11,6 +11,9 @@ import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RouteOptions } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { LIMITS } from "../../common/limits";
+import { unsubscribePlugin } from "../features/distribution/unsubscribe.routes";
+import { mediaRoomSite } from "../features/media-room/site/media-room.site";
+import { rsvpPagePlugin } from "../features/press-events/rsvp-page.routes";
 import { registerFeatureRoutes } from "../features/routes";
 import { newsroomPlugin } from "../public-site/newsroom.routes";
 import type { Services } from "../services";
@@ -96,8 +99,14 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
   registerHealth(app, opts);
   await app.register(registerFeatureRoutes, { prefix: "/api/v1" });
   await registerStaffApp(app);
+  // RFC 8058 unsubscribe links (/u/<token>) of release distribution; "u" is a reserved slug.
+  await app.register(unsubscribePlugin);
   // The public newsroom owns `/` and `/<org-slug>/…`; the routes above keep their paths.
   await app.register(newsroomPlugin);
+  // The journalists' media room at /media-room (reads the newsroom's directory, so after it).
+  await app.register(mediaRoomSite);
+  // The public RSVP page of press event invitations (/rsvp/<token>), server-rendered like the newsroom.
+  await app.register(rsvpPagePlugin);
   return app;
 }
 

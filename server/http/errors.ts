@@ -28,7 +28,13 @@ export function sendError(reply: FastifyReply, locale: Locale, err: AppError) {
     ? Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, errorMessage(locale, v.code, v.params)]))
     : undefined;
   return reply.code(err.status).send({
-    error: { code: err.code, message: errorMessage(locale, err.code, err.params), ...(fields ? { fields } : {}) },
+    error: {
+      code: err.code,
+      message: errorMessage(locale, err.code, err.params),
+      ...(fields ? { fields } : {}),
+      // Query syntax errors point at a character (0-based) so the editor can mark it.
+      ...(err.code.startsWith("query_") && typeof err.params.position === "number" ? { position: err.params.position } : {}),
+    },
   });
 }
 

@@ -15,6 +15,60 @@ export interface DomainEvents {
     publicUrl: string;
     publicFrom: Date;
   };
+  /** A press event was marked held; attendees are the checked-in journalists (walk-ins included). */
+  "pressEvent.held": {
+    eventId: string;
+    organizationId: string;
+    kind: string;
+    title: string;
+    placeAddress: string;
+    startsAt: Date;
+    timeZone: string;
+    organizerOfficerIds: string[];
+    attendeeJournalistIds: string[];
+    staffUrl: string;
+    actorUserId: string | null;
+  };
+  /** A journalist checked in after the event was already marked held (late entry at the door). */
+  "pressEvent.attended": {
+    eventId: string;
+    title: string;
+    startsAt: Date;
+    timeZone: string;
+    journalistId: string;
+    actorUserId: string | null;
+  };
+  /** Articles of one ingest call matched watchlists (once per call; organizationId owns the source). */
+  "monitoring.mentions": {
+    organizationId: string;
+    mentions: {
+      articleId: string;
+      mentionedOrganizationId: string;
+      watchlistId: string;
+      tone: "positive" | "neutral" | "negative";
+      negativeProbability: number;
+      hoaxClarificationId: string | null;
+      title: string;
+      url: string;
+      outletName: string | null;
+      publishedAt: Date;
+    }[];
+  };
+  /** A journalist's personal data was erased on request (UU PDP): copies elsewhere must go too. */
+  "journalist.erased": { journalistId: string; organizationId: string; erasedName: string };
+  /** Monitored articles found to carry press releases (release pickups), once per sweep batch. */
+  "monitoring.pickups": {
+    pickups: {
+      contentId: string;
+      articleId: string;
+      url: string;
+      title: string;
+      outletId: string | null;
+      outletName: string | null;
+      publishedAt: Date;
+      containment: number;
+    }[];
+  };
 }
 
 type Handler<K extends keyof DomainEvents> = (tx: Executor, event: DomainEvents[K]) => Promise<void>;

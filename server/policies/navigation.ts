@@ -33,5 +33,32 @@ export function navigationAbilities(actor: Actor): Record<string, boolean> {
     // Media relations (issue 5): every grant reads its scope's outlets and journalists.
     "mediaRelations.read": actor.grants.length > 0,
     "mediaRelations.manage": has("admin", "coordinator", "editor", "officer"),
+    // Journalists' media room: applications and the embargo log are read in scope; deciding on
+    // access to embargoed material is for those who answer for the unit's press relations.
+    "mediaRoom.read": actor.grants.length > 0,
+    "mediaRoom.decide": has("admin", "coordinator", "editor"),
+    // Press events: media relations' readers see them, its managers run them and the door.
+    "pressEvents.read": actor.grants.length > 0,
+    "pressEvents.manage": has("admin", "coordinator", "editor", "officer"),
+    // Paid cooperation: an agency manages its own contracts; coordinators read the subtree's.
+    "mediaCooperation.read": actor.grants.length > 0,
+    "mediaCooperation.manage": has("admin", "editor", "officer"),
+    "mediaCooperation.settings": has("admin", "coordinator"),
+    // Monitoring alerts and issues (issue 6 §6–7): every grant reads its scope's alerts and issues.
+    "alerts.read": actor.grants.length > 0,
+    "alerts.manage": has("admin", "coordinator", "editor"),
+    "issues.read": actor.grants.length > 0,
+    "issues.manage": has("admin", "coordinator", "editor", "officer"),
+    // Monitored articles and watchlists (issue 6 §3–5, §9): every grant reads its scope; watchlists are set up by admins/coordinators.
+    "monitoringArticles.read": actor.grants.length > 0,
+    "watchlists.manage": has("admin", "coordinator"),
+    // Monitoring intake (issue 6 §1): typing/scanning items and CSV import are PR staff work; social sources are sources.
+    "monitoringIntake.enter": has("admin", "coordinator", "editor", "officer"),
+    "monitoringIntake.social": has("admin", "coordinator"),
+    // Monitoring sources (issue 6 §1–2): read in scope; feeds are set up by admins/coordinators; PR staff clip single URLs.
+    "monitoringSources.read": actor.grants.length > 0,
+    "monitoringSources.manage": has("admin", "coordinator"),
+    "monitoringSources.clip": has("admin", "coordinator", "editor", "officer"),
+    "briefing.manage": has("admin", "coordinator", "editor"),
   };
 }

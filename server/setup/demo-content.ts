@@ -2,6 +2,7 @@ import type { Executor } from "../db/client";
 import { contentEvents, contentItems, contentVersions } from "../db/schema";
 import { htmlToText } from "../features/content/sanitize";
 import { newId } from "../lib/ids";
+import { seedDemoCooperation } from "./demo-cooperation";
 
 interface DemoItem {
   organizationId: string;
@@ -187,5 +188,7 @@ export async function seedDemoContent(
       });
     }
   }
+  // Paid media cooperation (issue 5): one Dinkes contract with its outlet, terms and proof.
+  await seedDemoCooperation(tx, { dinkesId: p.dinkesId, editorId: p.editorId });
   return items.length;
 }

@@ -7,15 +7,27 @@ export interface ReceivedMail {
   subject: string;
   text: string;
   html: string;
+  /** Every header as sent (lower-case names, unfolded raw values), e.g. `list-unsubscribe`. */
+  headers: Map<string, string>;
+  replyTo: string;
+  attachments: { filename: string; contentType: string; size: number }[];
 }
 
+/** A reply the server gives to RCPT TO for an address (e.g. 550 unknown user, 451 try later). */
+export type RcptReply = (address: string) => { code: number; message: string } | null;
+
 /** A real SMTP server on a random local port that keeps what it receives. */
-export async function startSmtpServer() {
+export async function startSmtpServer(opts: { rcptReply?: RcptReply } = {}) {
   const received: ReceivedMail[] = [];
   const waiters: (() => void)[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
+    onRcptTo(address, _session, callback) {
+      const reply = opts.rcptReply?.(address.address.toLowerCase());
+      if (!reply) return callback();
+      callback(Object.assign(new Error(reply.message), { responseCode: reply.code }));
+    },
     onData(stream, session, callback) {
       simpleParser(stream)
         .then((mail) => {
@@ -25,6 +37,17 @@ export async function startSmtpServer() {
             subject: mail.subject ?? "",
             text: mail.text ?? "",
             html: typeof mail.html === "string" ? mail.html : "",
+            headers: new Map(
+              mail.headerLines.map((h) => [
+                h.key,
+                h.line
+                  .slice(h.line.indexOf(":") + 1)
+                  .replace(/\r?\n[ \t]+/g, " ")
+                  .trim(),
+              ]),
+            ),
+            replyTo: mail.replyTo?.text ?? "",
+            attachments: mail.attachments.map((a) => ({ filename: a.filename ?? "", contentType: a.contentType, size: a.size })),
           });
           for (const w of waiters.splice(0)) w();
           callback();

@@ -81,7 +81,26 @@ export type Ability =
   | "campaigns.read"
   | "campaigns.manage"
   | "mediaRelations.read"
-  | "mediaRelations.manage";
+  | "mediaRelations.manage"
+  | "pressEvents.read"
+  | "pressEvents.manage"
+  | "mediaRoom.read"
+  | "mediaRoom.decide"
+  | "mediaCooperation.read"
+  | "mediaCooperation.manage"
+  | "mediaCooperation.settings"
+  | "monitoringArticles.read"
+  | "watchlists.manage"
+  | "monitoringIntake.enter"
+  | "monitoringIntake.social"
+  | "monitoringSources.read"
+  | "monitoringSources.manage"
+  | "monitoringSources.clip"
+  | "alerts.read"
+  | "alerts.manage"
+  | "issues.read"
+  | "issues.manage"
+  | "briefing.manage";
 
 export function hasAbility(session: SessionView | null | undefined, ability: Ability): boolean {
   return session?.abilities[ability] === true;

@@ -13,6 +13,7 @@ import {
   IconGitCompare,
   IconLock,
   IconMessageCircle,
+  IconNews,
   IconWorld,
 } from "@tabler/icons-react";
 import { getRouteApi, Link } from "@tanstack/react-router";
@@ -22,6 +23,8 @@ import type { TimeZoneCode } from "../../../common/roles";
 import { RecordState } from "../../components/query-state";
 import { formatZoned } from "../../lib/format-date";
 import { AmplificationPanel } from "../campaigns/amplification-panel";
+import { DistributionPanel } from "../distribution/distribution-panel";
+import { ContentEmbargoAccess } from "../media-room/content-embargo-access";
 import { CommentsPanel } from "./comments-panel";
 import { CompletenessChecklist, useMissingLabel } from "./completeness-checklist";
 import { type ContentView, useContent, useOrganizationTimeZone } from "./content-api";
@@ -29,6 +32,7 @@ import { ContentStatusBadge, ContentTypeBadge, SensitiveBadge } from "./content-
 import { ContentPreview } from "./content-preview";
 import { ContentTimeline } from "./content-timeline";
 import { PublicationsPanel } from "./publications-panel";
+import { ReleasePickupsPanel } from "./release-pickups-panel";
 import { ReviewSteps } from "./review-steps";
 import { VersionHistory } from "./version-history";
 import { WorkflowActions } from "./workflow-actions";
@@ -84,6 +88,7 @@ function PublishState({ item, zone }: { item: ContentView; zone: TimeZoneCode })
           </Anchor>
         </Alert>
       )}
+      {item.status === "published" && item.embargoUntil && <ContentEmbargoAccess contentId={item.id} />}
     </Stack>
   );
 }
@@ -158,6 +163,11 @@ function ContentDetail({ item }: { item: ContentView }) {
                   {t("content.tabs.publications")}
                   {item.publications.length > 0 && ` (${item.publications.length})`}
                 </Tabs.Tab>
+                {item.type === "siaran_pers" && item.status === "published" && (
+                  <Tabs.Tab value="pickups" leftSection={<IconNews size={16} />}>
+                    {t("content.tabs.pickups")}
+                  </Tabs.Tab>
+                )}
               </Tabs.List>
               <Tabs.Panel value="preview">
                 <ContentPreview item={item} />
@@ -171,11 +181,19 @@ function ContentDetail({ item }: { item: ContentView }) {
               <Tabs.Panel value="publications">
                 <PublicationsPanel publications={item.publications} zone={zone} />
               </Tabs.Panel>
+              <Tabs.Panel value="pickups">
+                <ReleasePickupsPanel contentId={item.id} zone={zone} />
+              </Tabs.Panel>
             </Tabs>
           </Card>
           {item.status === "published" && (
             <Box mt="md">
               <AmplificationPanel contentId={item.id} canRequest />
+            </Box>
+          )}
+          {item.status === "published" && (
+            <Box mt="md">
+              <DistributionPanel contentId={item.id} zone={zone} />
             </Box>
           )}
         </Grid.Col>

@@ -10,6 +10,7 @@ import relativeTime from "dayjs/plugin/relativeTime";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { handleApiError } from "../../lib/form-errors";
+import { useAlertStream } from "../monitoring-alerts/alerts-api";
 import { appPath } from "./app-path";
 import { type NotificationItem, useMarkRead, useNotifications } from "./notifications-api";
 
@@ -20,6 +21,8 @@ export function NotificationBell() {
   const navigate = useNavigate();
   const [opened, setOpened] = useState(false);
   const list = useNotifications();
+  // New monitoring alerts refresh the bell at once (Server-Sent Events) instead of at the next poll.
+  useAlertStream();
   const markRead = useMarkRead();
   const unread = list.data?.unread ?? 0;
   const items = list.data?.items ?? [];

@@ -5,6 +5,8 @@ export interface OutgoingEmail {
   subject: string;
   text: string;
   html?: string | null;
+  /** Files sent along (the daily briefing PDF); not kept in the outbox row. */
+  attachments?: { filename: string; content: Buffer; contentType: string }[];
 }
 
 /** Delivers over SMTP when SMTP_URL is set; otherwise the outbox row is the delivery. */
@@ -25,7 +27,14 @@ export function createMailer(smtpUrl: string | undefined, from: string): Mailer 
   return {
     transport: "smtp",
     deliver: async (email) => {
-      await (await connect()).sendMail({ from, to: email.to, subject: email.subject, text: email.text, html: email.html ?? undefined });
+      await (await connect()).sendMail({
+        from,
+        to: email.to,
+        subject: email.subject,
+        text: email.text,
+        html: email.html ?? undefined,
+        attachments: email.attachments,
+      });
     },
     close: () => transporter?.close(),
   };

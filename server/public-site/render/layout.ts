@@ -78,6 +78,8 @@ export interface LayoutInput {
   homeHref: string;
   feedHref: { rss: string; atom: string };
   head?: Html;
+  /** The name under the brand; the media room says "Ruang Media". */
+  section?: string;
   crumbs?: Crumb[];
   main: Html;
 }
@@ -101,7 +103,7 @@ ${p.head ?? ""}
 <body>
 <a class="skip" href="#konten">Lewati ke konten utama</a>
 <header class="site"><div class="wrap">
-<a class="brand" href="${p.homeHref}">${org.logoKey ? html`<img src="/${org.slug}/logo.png" alt="" width="48" height="48">` : ""}<span>${org.name}<small>Ruang Berita</small></span></a>
+<a class="brand" href="${p.homeHref}">${org.logoKey ? html`<img src="/${org.slug}/logo.png" alt="" width="48" height="48">` : ""}<span>${org.name}<small>${p.section ?? "Ruang Berita"}</small></span></a>
 ${p.crumbs?.length ? crumbs(p.crumbs) : ""}
 </div></header>
 <main id="konten"><div class="wrap">

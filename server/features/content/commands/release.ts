@@ -5,6 +5,7 @@ import { defineJob } from "../../../jobs/define-job";
 import { emit } from "../../../lib/domain-events";
 import type { Services } from "../../../services";
 import { releasePublications } from "../../channels/commands/plan-publications";
+import { sendEmailsQueuedAt, transactionStart } from "../../email/send-queued-email";
 import { publicUrlOf } from "../public-url";
 
 /** Scheduled items whose time has come become published (public at once, or at their embargo). */
@@ -26,6 +27,7 @@ export async function publishDue(services: Services, now = new Date()) {
  * SKIP LOCKED lets several workers sweep at once without doing an item twice.
  */
 export async function releaseDue(services: Services, now = new Date()): Promise<string[]> {
+  let txStart: string | null = null;
   const released = await services.db.transaction(async (tx) => {
     const due = await tx
       .select({
@@ -44,6 +46,7 @@ export async function releaseDue(services: Services, now = new Date()): Promise<
       .orderBy(contentItems.publicFrom)
       .limit(200)
       .for("update", { of: contentItems, skipLocked: true });
+    if (due.length) txStart = await transactionStart(tx);
     for (const item of due) {
       await tx.update(contentItems).set({ releasedAt: now }).where(eq(contentItems.id, item.id));
       await emit(tx, "content.released", {
@@ -59,6 +62,8 @@ export async function releaseDue(services: Services, now = new Date()): Promise<
     return due.map((d) => d.id);
   });
   if (released.length) services.changes.local();
+  // Reactions to content.released (e.g. journalists' subscription emails) queue emails in the transaction.
+  if (txStart) await sendEmailsQueuedAt(services, txStart);
   // A job lost between this commit and its enqueue is re-queued by the channels sweep.
   await releasePublications(services, released);
   return released;

@@ -1,0 +1,1 @@
+CREATE INDEX "journalists_name_trgm_idx" ON "journalists" USING gin (lower("name") gin_trgm_ops);
