@@ -78,6 +78,14 @@ type OfficersSearch = {
 };
 type AuditSearch = { userId?: string; organizationId?: string; entityType?: string; from?: string; to?: string; page?: number };
 
+/**
+ * A lazy page and the Indonesian texts of the feature pages (app/i18n/page-strings.ts), loaded
+ * together: the page renders with its texts, and the first-load bundle stays small.
+ */
+function lazyPage<T extends Record<string, unknown>, K extends keyof T & string>(load: () => Promise<T>, name: K) {
+  return lazyRouteComponent(() => Promise.all([load(), import("./i18n/page-strings")]).then(([module]) => module), name);
+}
+
 const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: Outlet,
   notFoundComponent: NotFoundPage,
@@ -95,19 +103,19 @@ const signInRoute = createRoute({
 const forgotPasswordRoute = createRoute({
   getParentRoute: () => publicLayout,
   path: "forgot-password",
-  component: lazyRouteComponent(() => import("./features/auth/forgot-password-page"), "ForgotPasswordPage"),
+  component: lazyPage(() => import("./features/auth/forgot-password-page"), "ForgotPasswordPage"),
 });
 const resetPasswordRoute = createRoute({
   getParentRoute: () => publicLayout,
   path: "reset-password",
   validateSearch: (s: Record<string, unknown>): { token?: string } => ({ token: str(s.token) }),
-  component: lazyRouteComponent(() => import("./features/auth/reset-password-page"), "ResetPasswordPage"),
+  component: lazyPage(() => import("./features/auth/reset-password-page"), "ResetPasswordPage"),
 });
 const acceptInvitationRoute = createRoute({
   getParentRoute: () => publicLayout,
   path: "accept-invitation",
   validateSearch: (s: Record<string, unknown>): { token?: string } => ({ token: str(s.token) }),
-  component: lazyRouteComponent(() => import("./features/auth/accept-invitation-page"), "AcceptInvitationPage"),
+  component: lazyPage(() => import("./features/auth/accept-invitation-page"), "AcceptInvitationPage"),
 });
 
 // ---- signed-in area -----------------------------------------------------------------------
@@ -150,7 +158,7 @@ const organizationsRoute = createRoute({
     q: str(s.q),
     inactive: s.inactive === true || s.inactive === "true" ? true : undefined,
   }),
-  component: lazyRouteComponent(() => import("./features/organizations/organizations-page"), "OrganizationsPage"),
+  component: lazyPage(() => import("./features/organizations/organizations-page"), "OrganizationsPage"),
 });
 
 const usersRoute = createRoute({
@@ -165,13 +173,13 @@ const usersRoute = createRoute({
     sort: oneOf(s.sort, USER_SORTS),
     page: pageNum(s.page),
   }),
-  component: lazyRouteComponent(() => import("./features/users/users-page"), "UsersPage"),
+  component: lazyPage(() => import("./features/users/users-page"), "UsersPage"),
 });
 const userDetailRoute = createRoute({
   getParentRoute: () => authedLayout,
   path: "users/$userId",
   beforeLoad: requireAbility("users.read"),
-  component: lazyRouteComponent(() => import("./features/users/user-detail-page"), "UserDetailPage"),
+  component: lazyPage(() => import("./features/users/user-detail-page"), "UserDetailPage"),
 });
 
 const officersRoute = createRoute({
@@ -190,36 +198,36 @@ const officersRoute = createRoute({
       page: pageNum(s.page),
     };
   },
-  component: lazyRouteComponent(() => import("./features/officers/officers-page"), "OfficersPage"),
+  component: lazyPage(() => import("./features/officers/officers-page"), "OfficersPage"),
 });
 const officerDetailRoute = createRoute({
   getParentRoute: () => authedLayout,
   path: "officers/$officerId",
   beforeLoad: requireAbility("officers.read"),
-  component: lazyRouteComponent(() => import("./features/officers/officer-detail-page"), "OfficerDetailPage"),
+  component: lazyPage(() => import("./features/officers/officer-detail-page"), "OfficerDetailPage"),
 });
 
 const dashboardRoute = createRoute({
   getParentRoute: () => authedLayout,
   path: "dashboard",
   beforeLoad: requireAbility("dashboard.read"),
-  component: lazyRouteComponent(() => import("./features/dashboard/dashboard-page"), "DashboardPage"),
+  component: lazyPage(() => import("./features/dashboard/dashboard-page"), "DashboardPage"),
 });
 const catalogueRoute = createRoute({
   getParentRoute: () => authedLayout,
   path: "catalogue",
   beforeLoad: requireAbility("catalogue.read"),
-  component: lazyRouteComponent(() => import("./features/catalogue/catalogue-page"), "CataloguePage"),
+  component: lazyPage(() => import("./features/catalogue/catalogue-page"), "CataloguePage"),
 });
 const akRulesRoute = createRoute({
   getParentRoute: () => authedLayout,
   path: "ak-rules",
   beforeLoad: requireAbility("catalogue.read"),
-  component: lazyRouteComponent(() => import("./features/catalogue/ak-rules-page"), "AkRulesPage"),
+  component: lazyPage(() => import("./features/catalogue/ak-rules-page"), "AkRulesPage"),
 });
 
 // ---- work logs (catatan hasil kerja) and their verification --------------------------------
-const WorkLogFormPage = lazyRouteComponent(() => import("./features/work-logs/work-log-form-page"), "WorkLogFormPage");
+const WorkLogFormPage = lazyPage(() => import("./features/work-logs/work-log-form-page"), "WorkLogFormPage");
 type WorkLogsSearch = { status?: WorkLogStatus; from?: string; to?: string; q?: string; page?: number };
 const isoDay = (value: unknown) => (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined);
 const workLogsRoute = createRoute({
@@ -233,7 +241,7 @@ const workLogsRoute = createRoute({
     q: str(s.q),
     page: pageNum(s.page),
   }),
-  component: lazyRouteComponent(() => import("./features/work-logs/work-logs-page"), "WorkLogsPage"),
+  component: lazyPage(() => import("./features/work-logs/work-logs-page"), "WorkLogsPage"),
 });
 const workLogNewRoute = createRoute({
   getParentRoute: () => authedLayout,
@@ -245,7 +253,7 @@ const workLogDetailRoute = createRoute({
   getParentRoute: () => authedLayout,
   path: "work-logs/$workLogId",
   beforeLoad: requireAbility("workLogs.read"),
-  component: lazyRouteComponent(() => import("./features/work-logs/work-log-detail-page"), "WorkLogDetailPage"),
+  component: lazyPage(() => import("./features/work-logs/work-log-detail-page"), "WorkLogDetailPage"),
 });
 const workLogEditRoute = createRoute({
   getParentRoute: () => authedLayout,
@@ -265,7 +273,7 @@ const verificationRoute = createRoute({
   path: "verification",
   beforeLoad: requireAbility("workLogs.read"),
   validateSearch: (s: Record<string, unknown>): { page?: number } => ({ page: pageNum(s.page) }),
-  component: lazyRouteComponent(() => import("./features/work-logs/verification-page"), "VerificationPage"),
+  component: lazyPage(() => import("./features/work-logs/verification-page"), "VerificationPage"),
 });
 
 // ---- content studio (the editor, item and chain pages load lazily: Tiptap stays out of the first bundle)
@@ -296,33 +304,33 @@ const contentRoute = createRoute({
       page: pageNum(s.page),
     };
   },
-  component: lazyRouteComponent(() => import("./features/content/content-list-page"), "ContentListPage"),
+  component: lazyPage(() => import("./features/content/content-list-page"), "ContentListPage"),
 });
 const contentNewRoute = createRoute({
   getParentRoute: () => authedLayout,
   path: "content/new",
   beforeLoad: requireAbility("content.create"),
   validateSearch: (s: Record<string, unknown>): { type?: ContentType } => ({ type: oneOf(s.type, CONTENT_TYPES) }),
-  component: lazyRouteComponent(() => import("./features/content/content-editor-page"), "NewContentPage"),
+  component: lazyPage(() => import("./features/content/content-editor-page"), "NewContentPage"),
 });
 const contentApprovalChainRoute = createRoute({
   getParentRoute: () => authedLayout,
   path: "content/approval-chain",
   beforeLoad: requireAbility("content.approvalChains"),
   validateSearch: (s: Record<string, unknown>): { organizationId?: string } => ({ organizationId: str(s.organizationId) }),
-  component: lazyRouteComponent(() => import("./features/content/approval-chain-page"), "ApprovalChainPage"),
+  component: lazyPage(() => import("./features/content/approval-chain-page"), "ApprovalChainPage"),
 });
 const contentDetailRoute = createRoute({
   getParentRoute: () => authedLayout,
   path: "content/$contentId",
   beforeLoad: requireAbility("content.read"),
-  component: lazyRouteComponent(() => import("./features/content/content-detail-page"), "ContentDetailPage"),
+  component: lazyPage(() => import("./features/content/content-detail-page"), "ContentDetailPage"),
 });
 const contentEditRoute = createRoute({
   getParentRoute: () => authedLayout,
   path: "content/$contentId/edit",
   beforeLoad: requireAbility("content.read"),
-  component: lazyRouteComponent(() => import("./features/content/content-editor-page"), "EditContentPage"),
+  component: lazyPage(() => import("./features/content/content-editor-page"), "EditContentPage"),
 });
 
 // ---- media relations: outlets and journalists
@@ -338,13 +346,13 @@ const mediaOutletsRoute = createRoute({
     expiringSoon: oneOf(s.expiringSoon, ["true"] as const),
     page: pageNum(s.page),
   }),
-  component: lazyRouteComponent(() => import("./features/media-relations/outlets-page"), "OutletsPage"),
+  component: lazyPage(() => import("./features/media-relations/outlets-page"), "OutletsPage"),
 });
 const mediaOutletDetailRoute = createRoute({
   getParentRoute: () => authedLayout,
   path: "media-outlets/$outletId",
   beforeLoad: requireAbility("mediaRelations.read"),
-  component: lazyRouteComponent(() => import("./features/media-relations/outlet-detail-page"), "OutletDetailPage"),
+  component: lazyPage(() => import("./features/media-relations/outlet-detail-page"), "OutletDetailPage"),
 });
 const journalistsRoute = createRoute({
   getParentRoute: () => authedLayout,
@@ -359,13 +367,13 @@ const journalistsRoute = createRoute({
     regionCode: str(s.regionCode),
     page: pageNum(s.page),
   }),
-  component: lazyRouteComponent(() => import("./features/media-relations/journalists-page"), "JournalistsPage"),
+  component: lazyPage(() => import("./features/media-relations/journalists-page"), "JournalistsPage"),
 });
 const journalistDetailRoute = createRoute({
   getParentRoute: () => authedLayout,
   path: "journalists/$journalistId",
   beforeLoad: requireAbility("mediaRelations.read"),
-  component: lazyRouteComponent(() => import("./features/media-relations/journalist-detail-page"), "JournalistDetailPage"),
+  component: lazyPage(() => import("./features/media-relations/journalist-detail-page"), "JournalistDetailPage"),
 });
 // ---- release distribution: contact lists (sending is a panel on the content item page)
 const contactListsRoute = createRoute({
@@ -377,7 +385,7 @@ const contactListsRoute = createRoute({
     kind: oneOf(s.kind, CONTACT_LIST_KINDS),
     page: pageNum(s.page),
   }),
-  component: lazyRouteComponent(() => import("./features/distribution/contact-lists-page"), "ContactListsPage"),
+  component: lazyPage(() => import("./features/distribution/contact-lists-page"), "ContactListsPage"),
 });
 // ---- press events: list, event page, the door's check-in screen
 const pressEventsRoute = createRoute({
@@ -393,20 +401,20 @@ const pressEventsRoute = createRoute({
     sort: oneOf(s.sort, ["starts", "-starts"] as const),
     page: pageNum(s.page),
   }),
-  component: lazyRouteComponent(() => import("./features/press-events/press-events-page"), "PressEventsPage"),
+  component: lazyPage(() => import("./features/press-events/press-events-page"), "PressEventsPage"),
 });
 const pressEventRoute = createRoute({
   getParentRoute: () => authedLayout,
   path: "press-events/$eventId",
   beforeLoad: requireAbility("pressEvents.read"),
-  component: lazyRouteComponent(() => import("./features/press-events/press-event-page"), "PressEventPage"),
+  component: lazyPage(() => import("./features/press-events/press-event-page"), "PressEventPage"),
 });
 const pressEventCheckInRoute = createRoute({
   getParentRoute: () => authedLayout,
   path: "press-events/$eventId/check-in",
   beforeLoad: requireAbility("pressEvents.manage"),
   validateSearch: (s: Record<string, unknown>): CheckInSearch => ({ kode: str(s.kode) }),
-  component: lazyRouteComponent(() => import("./features/press-events/check-in-page"), "CheckInPage"),
+  component: lazyPage(() => import("./features/press-events/check-in-page"), "CheckInPage"),
 });
 // ---- journalists' media room: applications and the embargo access log
 const mediaRoomRoute = createRoute({
@@ -420,7 +428,7 @@ const mediaRoomRoute = createRoute({
     page: pageNum(s.page),
     contentId: str(s.contentId),
   }),
-  component: lazyRouteComponent(() => import("./features/media-room/media-room-page"), "MediaRoomPage"),
+  component: lazyPage(() => import("./features/media-room/media-room-page"), "MediaRoomPage"),
 });
 
 // ---- media monitoring: articles and watchlists
@@ -442,13 +450,13 @@ const monitoringArticlesRoute = createRoute({
     sort: oneOf(s.sort, ["date", "relevance"] as const),
     article: str(s.article),
   }),
-  component: lazyRouteComponent(() => import("./features/monitoring/articles-page"), "ArticlesPage"),
+  component: lazyPage(() => import("./features/monitoring/articles-page"), "ArticlesPage"),
 });
 const watchlistsRoute = createRoute({
   getParentRoute: () => authedLayout,
   path: "monitoring/watchlists",
   beforeLoad: requireAbility("monitoringArticles.read"),
-  component: lazyRouteComponent(() => import("./features/monitoring/watchlists-page"), "WatchlistsPage"),
+  component: lazyPage(() => import("./features/monitoring/watchlists-page"), "WatchlistsPage"),
 });
 const monitoringAnalyticsRoute = createRoute({
   getParentRoute: () => authedLayout,
@@ -463,13 +471,13 @@ const monitoringAnalyticsRoute = createRoute({
     organizationId: str(s.organizationId),
     interval: oneOf(s.interval, ["day", "week", "month"] as const),
   }),
-  component: lazyRouteComponent(() => import("./features/monitoring/analytics-page"), "AnalyticsPage"),
+  component: lazyPage(() => import("./features/monitoring/analytics-page"), "AnalyticsPage"),
 });
 const monitoringIntakeRoute = createRoute({
   getParentRoute: () => authedLayout,
   path: "monitoring/intake",
   beforeLoad: requireAbility("monitoringIntake.enter"),
-  component: lazyRouteComponent(() => import("./features/monitoring/intake-page"), "MonitoringIntakePage"),
+  component: lazyPage(() => import("./features/monitoring/intake-page"), "MonitoringIntakePage"),
 });
 const monitoringSourcesRoute = createRoute({
   getParentRoute: () => authedLayout,
@@ -481,13 +489,13 @@ const monitoringSourcesRoute = createRoute({
     health: oneOf(s.health, SOURCE_HEALTH),
     page: pageNum(s.page),
   }),
-  component: lazyRouteComponent(() => import("./features/monitoring/sources-page"), "SourcesPage"),
+  component: lazyPage(() => import("./features/monitoring/sources-page"), "SourcesPage"),
 });
 const monitoringSourceRoute = createRoute({
   getParentRoute: () => authedLayout,
   path: "monitoring/sources/$sourceId",
   beforeLoad: requireAbility("monitoringSources.read"),
-  component: lazyRouteComponent(() => import("./features/monitoring/source-detail-page"), "SourceDetailPage"),
+  component: lazyPage(() => import("./features/monitoring/source-detail-page"), "SourceDetailPage"),
 });
 
 // ---- media monitoring: alerts (live), rules, briefing; issues (isu)
@@ -495,7 +503,7 @@ const monitoringAlertsRoute = createRoute({
   getParentRoute: () => authedLayout,
   path: "monitoring/alerts",
   beforeLoad: requireAbility("alerts.read"),
-  component: lazyRouteComponent(() => import("./features/monitoring-alerts/alerts-page"), "AlertsPage"),
+  component: lazyPage(() => import("./features/monitoring-alerts/alerts-page"), "AlertsPage"),
 });
 const monitoringIssuesRoute = createRoute({
   getParentRoute: () => authedLayout,
@@ -513,13 +521,13 @@ const monitoringIssuesRoute = createRoute({
     fromArticle: str(s.fromArticle),
     fromCluster: str(s.fromCluster),
   }),
-  component: lazyRouteComponent(() => import("./features/media-issues/issues-page"), "IssuesPage"),
+  component: lazyPage(() => import("./features/media-issues/issues-page"), "IssuesPage"),
 });
 const monitoringIssueRoute = createRoute({
   getParentRoute: () => authedLayout,
   path: "monitoring/issues/$issueId",
   beforeLoad: requireAbility("issues.read"),
-  component: lazyRouteComponent(() => import("./features/media-issues/issue-page"), "IssuePage"),
+  component: lazyPage(() => import("./features/media-issues/issue-page"), "IssuePage"),
 });
 
 // ---- paid media cooperation (kerja sama media)
@@ -538,19 +546,19 @@ const mediaContractsRoute = createRoute({
     outletId: str(s.outletId),
     page: pageNum(s.page),
   }),
-  component: lazyRouteComponent(() => import("./features/media-cooperation/contracts-page"), "ContractsPage"),
+  component: lazyPage(() => import("./features/media-cooperation/contracts-page"), "ContractsPage"),
 });
 const mediaContractNewRoute = createRoute({
   getParentRoute: () => authedLayout,
   path: "media-contracts/new",
   beforeLoad: requireAbility("mediaCooperation.manage"),
-  component: lazyRouteComponent(() => import("./features/media-cooperation/contract-new-page"), "ContractNewPage"),
+  component: lazyPage(() => import("./features/media-cooperation/contract-new-page"), "ContractNewPage"),
 });
 const mediaContractDetailRoute = createRoute({
   getParentRoute: () => authedLayout,
   path: "media-contracts/$contractId",
   beforeLoad: requireAbility("mediaCooperation.read"),
-  component: lazyRouteComponent(() => import("./features/media-cooperation/contract-detail-page"), "ContractDetailPage"),
+  component: lazyPage(() => import("./features/media-cooperation/contract-detail-page"), "ContractDetailPage"),
 });
 const mediaCooperationDashboardRoute = createRoute({
   getParentRoute: () => authedLayout,
@@ -560,13 +568,13 @@ const mediaCooperationDashboardRoute = createRoute({
     fiscalYear: yearParam(s.fiscalYear),
     organizationId: str(s.organizationId),
   }),
-  component: lazyRouteComponent(() => import("./features/media-cooperation/cooperation-dashboard-page"), "CooperationDashboardPage"),
+  component: lazyPage(() => import("./features/media-cooperation/cooperation-dashboard-page"), "CooperationDashboardPage"),
 });
 const mediaCooperationSettingsRoute = createRoute({
   getParentRoute: () => authedLayout,
   path: "media-cooperation/settings",
   beforeLoad: requireAbility("mediaCooperation.settings"),
-  component: lazyRouteComponent(() => import("./features/media-cooperation/cooperation-settings-page"), "CooperationSettingsPage"),
+  component: lazyPage(() => import("./features/media-cooperation/cooperation-settings-page"), "CooperationSettingsPage"),
 });
 
 // ---- campaigns (narasi tunggal), amplification inbox, content calendar
@@ -581,13 +589,13 @@ const campaignsRoute = createRoute({
     period: oneOf(s.period, ["current", "upcoming", "past"] as const),
     page: pageNum(s.page),
   }),
-  component: lazyRouteComponent(() => import("./features/campaigns/campaigns-page"), "CampaignsPage"),
+  component: lazyPage(() => import("./features/campaigns/campaigns-page"), "CampaignsPage"),
 });
 const campaignDetailRoute = createRoute({
   getParentRoute: () => authedLayout,
   path: "campaigns/$campaignId",
   beforeLoad: requireAbility("campaigns.read"),
-  component: lazyRouteComponent(() => import("./features/campaigns/campaign-detail-page"), "CampaignDetailPage"),
+  component: lazyPage(() => import("./features/campaigns/campaign-detail-page"), "CampaignDetailPage"),
 });
 const amplificationsRoute = createRoute({
   getParentRoute: () => authedLayout,
@@ -598,7 +606,7 @@ const amplificationsRoute = createRoute({
     status: oneOf(s.status, ["shared", "all"] as const),
     page: pageNum(s.page),
   }),
-  component: lazyRouteComponent(() => import("./features/campaigns/amplifications-page"), "AmplificationsPage"),
+  component: lazyPage(() => import("./features/campaigns/amplifications-page"), "AmplificationsPage"),
 });
 type CalendarSearch = {
   view?: "week" | "list";
@@ -620,7 +628,7 @@ const calendarRoute = createRoute({
     status: oneOf(s.status, ["approved", "scheduled", "published"] as const),
     campaignId: str(s.campaignId),
   }),
-  component: lazyRouteComponent(() => import("./features/calendar/calendar-page"), "CalendarPage"),
+  component: lazyPage(() => import("./features/calendar/calendar-page"), "CalendarPage"),
 });
 
 // ---- media library (pustaka media); `asset` is the one open in the drawer
@@ -651,7 +659,7 @@ const mediaRoute = createRoute({
       asset: str(s.asset),
     };
   },
-  component: lazyRouteComponent(() => import("./features/media/media-page"), "MediaPage"),
+  component: lazyPage(() => import("./features/media/media-page"), "MediaPage"),
 });
 
 const reportsRoute = createRoute({
@@ -660,13 +668,13 @@ const reportsRoute = createRoute({
   beforeLoad: async ({ context }) => {
     if (!canUseReports(await context.queryClient.ensureQueryData(sessionQuery))) throw redirect({ to: "/" });
   },
-  component: lazyRouteComponent(() => import("./features/reports/reports-page"), "ReportsPage"),
+  component: lazyPage(() => import("./features/reports/reports-page"), "ReportsPage"),
 });
 
 const accountRoute = createRoute({
   getParentRoute: () => authedLayout,
   path: "account",
-  component: lazyRouteComponent(() => import("./features/account/account-page"), "AccountPage"),
+  component: lazyPage(() => import("./features/account/account-page"), "AccountPage"),
 });
 
 const auditRoute = createRoute({
@@ -681,7 +689,7 @@ const auditRoute = createRoute({
     to: str(s.to),
     page: pageNum(s.page),
   }),
-  component: lazyRouteComponent(() => import("./features/audit/audit-page"), "AuditPage"),
+  component: lazyPage(() => import("./features/audit/audit-page"), "AuditPage"),
 });
 
 const outboxRoute = createRoute({
@@ -689,21 +697,21 @@ const outboxRoute = createRoute({
   path: "outbox",
   beforeLoad: requireAbility("outbox.read"),
   validateSearch: (s: Record<string, unknown>): { q?: string; page?: number } => ({ q: str(s.q), page: pageNum(s.page) }),
-  component: lazyRouteComponent(() => import("./features/outbox/outbox-page"), "OutboxPage"),
+  component: lazyPage(() => import("./features/outbox/outbox-page"), "OutboxPage"),
 });
 
 const apiTokensRoute = createRoute({
   getParentRoute: () => authedLayout,
   path: "api-tokens",
   beforeLoad: requireAbility("apiTokens.manage"),
-  component: lazyRouteComponent(() => import("./features/api-tokens/api-tokens-page"), "ApiTokensPage"),
+  component: lazyPage(() => import("./features/api-tokens/api-tokens-page"), "ApiTokensPage"),
 });
 
 const channelsRoute = createRoute({
   getParentRoute: () => authedLayout,
   path: "channels",
   beforeLoad: requireAbility("channels.manage"),
-  component: lazyRouteComponent(() => import("./features/channels/channels-page"), "ChannelsPage"),
+  component: lazyPage(() => import("./features/channels/channels-page"), "ChannelsPage"),
 });
 
 const routeTree = rootRoute.addChildren([

@@ -122,7 +122,7 @@ function originsOf(dist: string, files: string[]): [string, number][] {
         column += seg[0];
         if (seg.length > 1) source += seg[1];
         const end = i + 1 < segments.length ? column + segments[i + 1][0] : (lines[li]?.length ?? column);
-        const key = seg.length > 1 ? origin(map.sources[source]) : "(no source map: app/i18n/id.json, bundler runtime)";
+        const key = seg.length > 1 ? origin(map.sources[source]) : "(no source map: app/i18n/id.json core texts, bundler runtime)";
         totals.set(key, (totals.get(key) ?? 0) + end - column);
       });
     });
