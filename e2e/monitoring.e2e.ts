@@ -1,19 +1,24 @@
 /**
- * Flow (issue 6): a negative news item about an OPD arrives → the coordinator sees the alert live
- * (no reload) → opens an issue from it, assigned to that OPD (suggested from the mentions) → the
- * SLA passes on a test clock → the issue escalates to the parent's coordinator → the OPD's officer
- * links a clarification from the content studio and closes the issue.
+ * Flow (issue 6): a coordinator adds a news feed in the Sources page and fetches it → a negative
+ * item about an OPD arrives through the real pipeline (polite fetch, extraction, ingest,
+ * watchlist, tone) → the coordinator sees the alert live (no reload) → opens an issue from it,
+ * assigned to that OPD (suggested from the mentions) → the SLA passes on a test clock → the issue
+ * escalates to the parent's coordinator → the OPD's officer links a clarification from the
+ * content studio and closes the issue.
  *
- * Items arrive through the pipeline's contract (articles + mentions and the `monitoring.mentions`
- * event, as ingestItems emits it), so this flow does not depend on a feed's fetch schedule.
+ * The feed is served by the local "news web" (server/test/news-web), reached through the same
+ * SSRF-guarded fetcher the app uses, with the news web's host names on the allow-list.
  */
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { contentItems, mediaIssues, notifications } from "../server/db/schema";
+import { articles, contentItems, mediaIssues, notifications, watchlists } from "../server/db/schema";
 import { escalateBreachedIssues } from "../server/features/media-issues/escalate-issues.job";
-import { announce, createWatchlist, insertArticles } from "../server/features/monitoring/alerts/test-support";
+import { useMonitoringFetcher } from "../server/features/monitoring/fetch/monitoring-fetcher";
+import { PoliteFetcher } from "../server/features/monitoring/fetch/polite-fetcher";
+import { compileWatchlist } from "../server/features/monitoring/watchlists/compile-watchlist";
 import { newId } from "../server/lib/ids";
 import { createTree, createUser, signedIn, TEST_PASSWORD } from "../server/test/factories";
+import { type NewsWeb, startNewsWeb } from "../server/test/news-web/news-web";
 import { type E2E, startE2E } from "./harness";
 import { pick, signIn } from "./helpers";
 
@@ -21,11 +26,15 @@ const TITLE = "Pasien BPJS Ditolak RSUD, Dinas Kesehatan Dinilai Lamban";
 const CLARIFICATION = "Klarifikasi Dinas Kesehatan: Pasien BPJS Tetap Dilayani";
 
 let e2e: E2E;
+let web: NewsWeb;
 beforeAll(async () => {
+  web = await startNewsWeb();
   e2e = await startE2E();
+  useMonitoringFetcher(e2e.server.services, new PoliteFetcher({ fetch: web.fetch, minIntervalMs: 0, timeoutMs: 10_000 }));
 });
 afterAll(async () => {
   await e2e?.close();
+  await web?.close();
 });
 
 test("negative item → live alert → issue for the OPD → SLA passes → escalation → OPD links a clarification and closes it", async () => {
@@ -33,7 +42,30 @@ test("negative item → live alert → issue for the OPD → SLA passes → esca
   const tree = await createTree(services);
   const coordinator = await createUser(services, [{ org: tree.root, role: "coordinator" }], { name: "Koordinator Humas Uji" });
   const officer = await createUser(services, [{ org: tree.opdA, role: "officer" }], { name: "Petugas Humas Dinkes" });
-  const watchlistId = await createWatchlist(services, tree.root.id, "Dinas Kesehatan");
+  // The OPD's watchlist: its mentions in the news are the OPD's.
+  const entries = [{ kind: "name" as const, value: "Dinas Kesehatan" }];
+  const compiled = compileWatchlist(entries);
+  await services.db.insert(watchlists).values({
+    id: newId(),
+    organizationId: tree.opdA.id,
+    name: "Dinas Kesehatan",
+    entries,
+    compiledQuery: compiled.query,
+    toneTerms: compiled.toneTerms,
+  });
+  const feedUrl = web.publishFeed("kabarbali.test", "/rss-kesehatan.xml", [
+    {
+      slug: "pasien-bpjs-ditolak-rsud",
+      title: TITLE,
+      author: "Wayan Sukarta",
+      publishedAt: new Date().toISOString(),
+      paragraphs: [
+        "Sejumlah warga Denpasar mengeluhkan pelayanan Dinas Kesehatan yang dinilai sangat buruk dan lamban setelah pasien BPJS ditolak di RSUD.",
+        "Warga kecewa dan marah karena antrean kacau, petugas tidak ramah, dan keluhan mereka tidak ditanggapi oleh Dinas Kesehatan.",
+        "Anggota DPRD meminta Dinas Kesehatan segera memperbaiki layanan yang mengecewakan masyarakat ini.",
+      ],
+    },
+  ]);
   const clarificationId = newId();
   await services.db.insert(contentItems).values({
     id: clarificationId,
@@ -52,24 +84,37 @@ test("negative item → live alert → issue for the OPD → SLA passes → esca
   });
   expect(rule.status).toBe(201);
 
-  // 1. The coordinator watches the alerts page.
+  // 1. The coordinator watches the alerts page in one tab.
   const page = await e2e.newPage();
   await signIn(page, coordinator.email, TEST_PASSWORD);
   await page.goto("/app/monitoring/alerts");
   await page.getByRole("heading", { name: "Peringatan", exact: true }).waitFor();
   await page.getByText("Belum ada peringatan").waitFor();
 
-  // 2. The item arrives; the alert shows up without a reload.
-  const rows = await insertArticles(services, [
-    {
-      ownerId: tree.root.id,
-      title: TITLE,
-      outletName: "Bali Post Uji",
-      mentions: [{ organizationId: tree.opdA.id, watchlistId, tone: "negative", negative: 0.93 }],
-    },
-  ]);
-  await announce(services, tree.root.id, rows);
-  await page.getByRole("link", { name: TITLE }).waitFor({ timeout: 15_000 });
+  // 2. In another tab the coordinator adds the outlet's feed and fetches it now.
+  const sources = await e2e.newPage();
+  await signIn(sources, coordinator.email, TEST_PASSWORD);
+  await sources.goto("/app/monitoring/sources");
+  await sources.getByRole("button", { name: "Tambah sumber", exact: true }).click();
+  const form = sources.getByRole("dialog", { name: "Tambah sumber" });
+  // Required fields read "… *", so their labels are matched loosely.
+  const organization = form.getByLabel("Organisasi");
+  await organization.click();
+  await organization.fill(tree.names.root);
+  await sources.getByRole("option", { name: tree.names.root, exact: true }).click();
+  await form.getByLabel("Nama sumber").fill("Kabar Bali");
+  await form.getByLabel("Alamat feed atau sitemap").fill(feedUrl);
+  await form.getByRole("button", { name: "Simpan", exact: true }).click();
+  await sources.waitForURL(/\/app\/monitoring\/sources\/[0-9a-f-]{36}$/);
+  await sources.getByRole("button", { name: "Ambil sekarang", exact: true }).click();
+  await expect
+    .poll(async () => (await services.db.select().from(articles).where(eq(articles.organizationId, tree.root.id))).map((a) => a.title), {
+      timeout: 30_000,
+    })
+    .toEqual([TITLE]);
+
+  // The negative item about the OPD raises the alert, shown without a reload.
+  await page.getByRole("link", { name: TITLE }).waitFor({ timeout: 20_000 });
 
   // 3. The coordinator opens an issue from the alert; the OPD is suggested from the mentions.
   await page.getByRole("button", { name: "Buat isu", exact: true }).click();

@@ -48,6 +48,11 @@ export interface NewsWeb {
   hits(host: NewsHost, path: string): number;
   /** Replaces an article page's paragraphs (same URL): the "updated article". */
   updateArticle(host: NewsHost, path: string, paragraphs: string[]): void;
+  /**
+   * Publishes a test's own stories on a host: one page per story at /berita/<slug> and an RSS
+   * feed listing them at `feedPath` (replacing any feed there). Returns the feed's URL.
+   */
+  publishFeed(host: NewsHost, feedPath: string, stories: Omit<SeedArticle, "file">[]): string;
   /** Bytes of the huge page. */
   hugeBytes: number;
   /** How long the slow page waits before answering. */
@@ -342,6 +347,12 @@ ${mixedPaths.map((p) => `<item><title>Berita ${p}</title><link>${url("uji.test",
       const changed = new Date(Math.max(Date.now(), current.lastModified.getTime() + 60_000));
       put(host, path, "text/html; charset=utf-8", renderArticlePage(outlet(host), pageArticle(a, host, paragraphs), u), changed);
       if (host === "uji.test" && path === "/berita/akan-diperbarui") putUpdatableFeed(changed);
+    },
+    publishFeed: (host, feedPath, stories) => {
+      const items = stories.map((story) => ({ path: `/berita/${story.slug}`, a: { ...story, file: "" } }));
+      for (const { path, a } of items) page(host, path, a);
+      put(host, feedPath, "application/rss+xml; charset=utf-8", rss(host, items), new Date());
+      return url(host, feedPath);
     },
     hugeBytes,
     slowMs,
