@@ -4,17 +4,24 @@
  * on each candidate, so the result is what a watchlist with that query would match. Filters are
  * plain predicates; pagination is keyset on (published_at, id), or (rank, published_at, id) for
  * relevance, so deep pages cost the same as the first.
+ *
+ * Speed at a million articles (README "Search at scale"): left to itself PostgreSQL reads every
+ * full-text match through the GIN index and sorts them by date to keep 25, which costs seconds for
+ * a frequent term. So a text search walks back in time in slices (slice-scan.ts): the newest day
+ * in date order, then slices sized by the candidate density seen so far, each read in the plan
+ * that suits it. Relevance ranks only the newest RELEVANCE_POOL candidates.
  */
 import { type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { articleSearchQuery } from "../../../../common/schemas/monitoring-articles";
-import type { Executor } from "../../../db/client";
+import type { Db, Executor } from "../../../db/client";
 import { AppError } from "../../../http/errors";
 import type { Actor } from "../../../policies/core";
 import { type CompiledQuery, compileQuery, toTsQuery } from "../query";
 import { tokenizeDoc } from "../text/tokenized-doc";
 import { parseSearchQuery } from "../watchlists/compile-watchlist";
 import { articleVisible, uuidArray, visibleOrganizationIds } from "./article-scope";
+import { type Keyset, PUBLISHED_KEY, pinScanMode, SliceScan, WALK_SPAN_MS } from "./slice-scan";
 
 export type ArticleSearch = z.infer<typeof articleSearchQuery>;
 
@@ -34,6 +41,8 @@ export interface ArticleRow {
   cluster_id: string | null;
   near_dup_group_id: string | null;
   rank: number | null;
+  /** published_at as a keyset (PUBLISHED_KEY). */
+  pk: string;
 }
 
 const rowsOf = <T>(res: unknown) => (res as { rows: T[] }).rows;
@@ -44,13 +53,17 @@ interface Cursor {
   p: string;
   id: string;
   r?: number;
+  /** Relevance: the oldest candidate of the ranked pool (published_at, id); null = every candidate. */
+  b?: [string, string] | null;
 }
 const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString("base64url");
 function decodeCursor(s: string): Cursor {
   try {
     const c = JSON.parse(Buffer.from(s, "base64url").toString("utf8")) as Cursor;
-    if (typeof c.p !== "string" || Number.isNaN(Date.parse(c.p)) || !UUID.test(c.id) || (c.r !== undefined && typeof c.r !== "number"))
-      throw new Error();
+    const okKeyset = (p: unknown, id: unknown) =>
+      typeof p === "string" && !Number.isNaN(Date.parse(p)) && typeof id === "string" && UUID.test(id);
+    if (!okKeyset(c.p, c.id) || (c.r !== undefined && typeof c.r !== "number")) throw new Error();
+    if (c.b !== undefined && c.b !== null && !(Array.isArray(c.b) && c.b.length === 2 && okKeyset(c.b[0], c.b[1]))) throw new Error();
     return c;
   } catch {
     throw new AppError(400, "validation_failed", {}, { cursor: { code: "validation_failed" } });
@@ -64,6 +77,11 @@ export interface SearchPlan {
   where: SQL[];
   rank: SQL | null;
   matcher: CompiledQuery | null;
+  /** The query's tsquery is part of `where` (the search is a text search). */
+  text: boolean;
+  /** The date filters, for the time slices. */
+  from: Date | null;
+  to: Date | null;
 }
 
 /** Scope, query and filters as SQL predicates (shared by the page and the export). */
@@ -91,55 +109,148 @@ export async function planSearch(db: Executor, actor: Actor, q: Omit<ArticleSear
       and fm.mentioned_organization_id = any(${uuidArray(mentionOrgs)})
       ${q.tone ? sql`and coalesce(fm.corrected_tone, fm.tone) = ${q.tone}` : sql``})`);
   }
-  return { orgs, where, rank, matcher: ast ? compileQuery(ast) : null };
+  return {
+    orgs,
+    where,
+    rank,
+    matcher: ast ? compileQuery(ast) : null,
+    text: tsq !== null,
+    from: q.from ? new Date(q.from) : null,
+    to: q.to ? dayEnd(q.to) : null,
+  };
 }
 
 const COLUMNS = sql`a.id, a.organization_id, a.title, a.url, a.outlet_name, a.kind, a.language, a.published_at, a.lead,
-  a.body, a.hoax_score, a.hoax_clarification_id, a.cluster_id, a.near_dup_group_id`;
+  a.body, a.hoax_score, a.hoax_clarification_id, a.cluster_id, a.near_dup_group_id, ${PUBLISHED_KEY}`;
 
 const fullText = (r: ArticleRow) => `${r.title}\n\n${r.lead}\n\n${r.body}`;
+
+/**
+ * Relevance ranks the newest RELEVANCE_POOL candidates of the text query (after filters), not the
+ * whole archive: ranking every match of a frequent term costs seconds at a million articles, and
+ * monitoring is about what is being said now. The API documents the limit.
+ */
+export const RELEVANCE_POOL = 2000;
+
+interface Page {
+  rows: ArticleRow[];
+  nextCursor: string | null;
+}
+
+const toRow = (r: ArticleRow) => {
+  r.published_at = new Date(r.published_at);
+  if (r.rank !== null) r.rank = Number(r.rank);
+  return r;
+};
 
 /** One page of matching articles, newest (or most relevant) first. */
 export async function searchPage(
   db: Executor,
   plan: SearchPlan,
-  opts: { sort: "date" | "relevance"; limit: number; cursor?: string },
-): Promise<{ rows: ArticleRow[]; nextCursor: string | null }> {
-  const byRank = opts.sort === "relevance" && plan.rank !== null;
-  const rankExpr = byRank ? (plan.rank as SQL) : sql`null::real`;
-  let cursor = opts.cursor ? decodeCursor(opts.cursor) : null;
+  /** pool: how many of the newest candidates relevance ranks (RELEVANCE_POOL; smaller in tests). */
+  opts: { sort: "date" | "relevance"; limit: number; cursor?: string; pool?: number },
+): Promise<Page> {
+  const cursor = opts.cursor ? decodeCursor(opts.cursor) : null;
+  // The planner settings of the time slices are transaction-local.
+  return (db as Db).transaction((tx) =>
+    opts.sort === "relevance" && plan.rank !== null
+      ? byRelevance(tx, plan, opts.limit, cursor, opts.pool ?? RELEVANCE_POOL)
+      : byDate(tx, plan, opts.limit, cursor),
+  );
+}
+
+/** Where the walk back in time starts: the cursor, else the `to` filter when it is in the past, else now. */
+function anchorOf(plan: SearchPlan, cursor: Cursor | null): Date {
+  if (cursor) return new Date(cursor.p);
+  const now = new Date();
+  return plan.to && plan.to < now ? plan.to : now;
+}
+
+/** A batch of candidates: without an exact matcher to apply, limit + 1 decides the page. */
+const batchSize = (plan: SearchPlan, limit: number) => (plan.matcher ? Math.max(50, limit * 3) : limit + 1);
+
+async function byDate(tx: Executor, plan: SearchPlan, limit: number, cursor: Cursor | null): Promise<Page> {
+  const scan = new SliceScan<ArticleRow>(tx, {
+    where: plan.where,
+    sliced: plan.text,
+    floor: plan.from,
+    anchor: anchorOf(plan, cursor),
+    after: cursor ? { p: cursor.p, id: cursor.id } : null,
+    columns: sql`${COLUMNS}, null::real as rank`,
+  });
   const out: ArticleRow[] = [];
-  // Without an exact matcher to apply, one batch of limit + 1 decides the page.
-  const batch = plan.matcher ? Math.max(50, opts.limit * 3) : opts.limit + 1;
-  for (let round = 0; round < MAX_SCANNED_BATCHES; round++) {
-    const after = cursor
-      ? byRank
-        ? sql`and (${rankExpr}, a.published_at, a.id) < (${cursor.r ?? 0}::real, ${cursor.p}::timestamptz, ${cursor.id}::uuid)`
-        : sql`and (a.published_at, a.id) < (${cursor.p}::timestamptz, ${cursor.id}::uuid)`
-      : sql``;
-    const order = byRank ? sql`order by 15 desc, a.published_at desc, a.id desc` : sql`order by a.published_at desc, a.id desc`;
-    const rows = rowsOf<ArticleRow>(
-      await db.execute(sql`select ${COLUMNS}, ${rankExpr} as rank from articles a
-        where ${sql.join(plan.where, sql` and `)} ${after} ${order} limit ${batch}`),
-    );
-    for (const r of rows) {
-      r.published_at = new Date(r.published_at);
-      if (r.rank !== null) r.rank = Number(r.rank);
-      cursor = { p: r.published_at.toISOString(), id: r.id, ...(byRank ? { r: r.rank ?? 0 } : {}) };
+  const batch = batchSize(plan, limit);
+  for (let round = 0; round < MAX_SCANNED_BATCHES && !scan.done; round++) {
+    for (const r of await scan.next(batch)) {
+      toRow(r);
       if (plan.matcher && !plan.matcher(tokenizeDoc(fullText(r)))) continue;
       out.push(r);
-      if (out.length > opts.limit) break;
+      if (out.length > limit) {
+        const last = out[limit - 1];
+        return { rows: out.slice(0, limit), nextCursor: encodeCursor({ p: last.pk, id: last.id }) };
+      }
     }
-    if (out.length > opts.limit) {
-      const page = out.slice(0, opts.limit);
-      const last = page[page.length - 1];
-      return {
-        rows: page,
-        nextCursor: encodeCursor({ p: last.published_at.toISOString(), id: last.id, ...(byRank ? { r: last.rank ?? 0 } : {}) }),
-      };
+  }
+  // Scanned enough for one request: hand back what was found and where to continue.
+  return { rows: out, nextCursor: scan.done || !scan.position ? null : encodeCursor(scan.position) };
+}
+
+/** The oldest of the newest RELEVANCE_POOL candidates, or null when there are fewer. */
+async function poolBoundary(tx: Executor, plan: SearchPlan, pool: number): Promise<Keyset | null> {
+  const scan = new SliceScan<{ id: string; pk: string }>(tx, {
+    where: plan.where,
+    sliced: true,
+    floor: plan.from,
+    anchor: anchorOf(plan, null),
+    after: null,
+    columns: sql`a.id, ${PUBLISHED_KEY}`,
+  });
+  let got = 0;
+  let last: { id: string; pk: string } | null = null;
+  while (!scan.done && got < pool) {
+    const rows = await scan.next(pool - got);
+    got += rows.length;
+    if (rows.length) last = rows[rows.length - 1];
+  }
+  return got >= pool && last ? { p: last.pk, id: last.id } : null;
+}
+
+async function byRelevance(tx: Executor, plan: SearchPlan, limit: number, cursor: Cursor | null, pool: number): Promise<Page> {
+  const boundary: Keyset | null =
+    cursor && cursor.b !== undefined ? (cursor.b ? { p: cursor.b[0], id: cursor.b[1] } : null) : await poolBoundary(tx, plan, pool);
+  const b: [string, string] | null = boundary ? [boundary.p, boundary.id] : null;
+  const rank = plan.rank as SQL;
+  const inPool = boundary
+    ? sql`and a.published_at >= ${boundary.p}::timestamptz and (a.published_at, a.id) >= (${boundary.p}::timestamptz, ${boundary.id}::uuid)`
+    : sql``;
+  // A pool within a week is cheapest walked through the date index; an older one (a rarer term)
+  // through the GIN index.
+  const recent = boundary && Date.now() - Date.parse(boundary.p) <= WALK_SPAN_MS;
+  await pinScanMode(tx, recent ? "walk" : "bitmap");
+  const out: ArticleRow[] = [];
+  const batch = batchSize(plan, limit);
+  let at = cursor;
+  for (let round = 0; round < MAX_SCANNED_BATCHES; round++) {
+    const after = at ? sql`and (${rank}, a.published_at, a.id) < (${at.r ?? 0}::real, ${at.p}::timestamptz, ${at.id}::uuid)` : sql``;
+    const rows = rowsOf<ArticleRow>(
+      await tx.execute(sql`select ${COLUMNS}, ${rank} as rank from articles a
+        where ${sql.join(plan.where, sql` and `)} ${inPool} ${after}
+        order by rank desc, a.published_at desc, a.id desc limit ${batch}`),
+    );
+    for (const r of rows) {
+      toRow(r);
+      at = { p: r.pk, id: r.id, r: r.rank ?? 0, b };
+      if (plan.matcher && !plan.matcher(tokenizeDoc(fullText(r)))) continue;
+      out.push(r);
+      if (out.length > limit) {
+        const last = out[limit - 1];
+        return {
+          rows: out.slice(0, limit),
+          nextCursor: encodeCursor({ p: last.pk, id: last.id, r: last.rank ?? 0, b }),
+        };
+      }
     }
     if (rows.length < batch) return { rows: out, nextCursor: null };
   }
-  // Scanned enough for one request: hand back what was found and where to continue.
-  return { rows: out, nextCursor: cursor ? encodeCursor(cursor) : null };
+  return { rows: out, nextCursor: at ? encodeCursor(at) : null };
 }

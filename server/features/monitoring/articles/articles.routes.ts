@@ -18,7 +18,7 @@ import type { Actor } from "../../../policies/core";
 import { newWorkbook, tableHeader, workbookBuffer } from "../../reports/xlsx";
 import { presentArticles } from "./article.presenter";
 import { articleVisible, visibleOrganizationIds } from "./article-scope";
-import { type ArticleRow, planSearch, searchPage } from "./article-search";
+import { type ArticleRow, planSearch, RELEVANCE_POOL, searchPage } from "./article-search";
 import { correctTone } from "./commands/correct-tone";
 import "./monitoring-articles.policy";
 
@@ -72,6 +72,7 @@ export async function monitoringArticleRoutes(fastify: FastifyInstance) {
       schema: {
         tags,
         summary: "Cari artikel pemantauan (sintaks Boolean, filter, halaman keyset)",
+        description: `sort=date (bawaan): terbaru dulu, semua hasil dapat dihalamankan. sort=relevance: diurutkan menurut relevansi di antara ${RELEVANCE_POOL.toLocaleString("id-ID")} kandidat teks terbaru (setelah filter), bukan seluruh arsip; halaman berikutnya tetap di kumpulan yang sama. Satu permintaan dapat mengembalikan kurang dari \`limit\` butir beserta nextCursor bila banyak kandidat ditolak pencocok persis; lanjutkan dengan cursor tersebut.`,
         querystring: articleSearchQuery,
         response: { 200: articlePage, ...errors },
       },
