@@ -199,8 +199,10 @@ async function main() {
       bandCollisionRate: (
         await database.sql.query(
           `select coalesce(avg(c), 0)::float8 / greatest(1, (select count(*) from article_fingerprints) - 1) as rate from (
-             select (select count(*) from article_fingerprints g where g.article_id <> f.article_id and g.bands && f.bands) as c
-             from (select article_id, bands from article_fingerprints order by random() limit 50) f) x`,
+             select (select count(distinct g.article_id) from article_band_keys k join article_band_keys g
+                       on g.organization_id = k.organization_id and g.band_key = k.band_key and g.article_id <> k.article_id
+                     where k.article_id = f.article_id) as c
+             from (select article_id from article_fingerprints order by random() limit 50) f) x`,
         )
       ).rows[0].rate as number,
       cpuSeconds: (cpu.user + cpu.system) / 1e6,

@@ -8,6 +8,7 @@ import {
   pgTable,
   primaryKey,
   real,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -126,24 +127,43 @@ export const articles = pgTable(
 );
 
 /**
- * The MinHash signature (128 × uint32, little-endian) and the 64 LSH band keys of an article,
- * kept in the database (GIN on `bands`) so a lookup for near-duplicates needs no rows in memory
- * and works across processes and restarts; `published_at` bounds the lookup to a recent window.
+ * The MinHash signature (128 × uint32, little-endian) of an article, kept in the database so a
+ * near-duplicate check needs no rows in memory and works across processes and restarts. Its 64
+ * LSH band keys live in `article_band_keys`, one row each.
  */
-export const articleFingerprints = pgTable(
-  "article_fingerprints",
+export const articleFingerprints = pgTable("article_fingerprints", {
+  articleId: uuid("article_id")
+    .primaryKey()
+    .references(() => articles.id, { onDelete: "cascade" }),
+  organizationId: uuid("organization_id")
+    .notNull()
+    .references(() => organizations.id),
+  publishedAt: timestamp("published_at", { withTimezone: true }).notNull(),
+  signature: bytea("signature").notNull(),
+});
+
+/**
+ * One LSH band key of an article's fingerprint (64 per article). Why a narrow table with a btree
+ * rather than an int4[] with GIN: the candidate lookup is an equality join of a batch's keys,
+ * grouped per (item, stored article) to count shared bands; the btree on (owner, key,
+ * published_at, article_id) answers each key with a short index range scan bounded to the recent
+ * window. No foreign keys: 64 row-level checks per article would cost more than the lookup; the
+ * lookup joins `article_fingerprints` (which cascades from `articles`), so the keys of a removed
+ * article are never returned.
+ */
+export const articleBandKeys = pgTable(
+  "article_band_keys",
   {
-    articleId: uuid("article_id")
-      .primaryKey()
-      .references(() => articles.id, { onDelete: "cascade" }),
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id),
+    articleId: uuid("article_id").notNull(),
+    band: smallint("band").notNull(),
+    organizationId: uuid("organization_id").notNull(),
+    bandKey: integer("band_key").notNull(),
     publishedAt: timestamp("published_at", { withTimezone: true }).notNull(),
-    signature: bytea("signature").notNull(),
-    bands: integer("bands").array().notNull(),
   },
-  (t) => [index("article_fingerprints_bands_idx").using("gin", t.bands)],
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.band] }),
+    index("article_band_keys_lookup_idx").on(t.organizationId, t.bandKey, t.publishedAt, t.articleId),
+  ],
 );
 
 /**

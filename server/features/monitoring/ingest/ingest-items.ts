@@ -14,7 +14,7 @@
 import { createHash } from "node:crypto";
 import { and, eq, inArray, isNull, notInArray, or, sql } from "drizzle-orm";
 import type { Executor } from "../../../db/client";
-import { articleFingerprints, articleMentions, articles, mediaOutlets, organizations, watchlists } from "../../../db/schema";
+import { articleMentions, articles, mediaOutlets, organizations, watchlists } from "../../../db/schema";
 import { emit } from "../../../lib/domain-events";
 import { newId } from "../../../lib/ids";
 import { hoaxLikeness } from "../hoax/hoax-model";
@@ -25,8 +25,16 @@ import type { Tone } from "../tone/tone-model";
 import { type MatchableWatchlist, matchableWatchlist } from "../watchlists/compile-watchlist";
 import { detectLanguage } from "./detect-language";
 import { loadClarifications, matchClarification } from "./hoax-register";
-import { bandKeys, loadCandidates, NEAR_DUP_THRESHOLD, NEAR_DUP_WINDOW_DAYS, signatureBytes } from "./near-dup-store";
+import {
+  bandKeys,
+  loadCandidates,
+  NEAR_DUP_THRESHOLD,
+  NEAR_DUP_WINDOW_DAYS,
+  type StoredFingerprint,
+  saveFingerprints,
+} from "./near-dup-store";
 import type { RawItem } from "./raw-item";
+import { type StageTimings, stageTimer } from "./stage-timer";
 import { CLUSTER_WINDOW_HOURS, StoryClusterer } from "./story-clusters";
 import { validateItem } from "./validate-item";
 
@@ -59,6 +67,14 @@ export interface MentionEvent {
 }
 
 const CHUNK = 500;
+/** Items per near-duplicate lookup: small enough to overlap the text work, large enough to batch. */
+const LOOKUP_SLICE = 100;
+
+/** Marks a promise that is awaited later as handled, so a failure elsewhere first is not "unhandled". */
+function handledLater<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {});
+  return promise;
+}
 
 /** First paragraph is the lead; the rest is the body. */
 export function splitLead(text: string): { lead: string; body: string } {
@@ -142,7 +158,13 @@ export function scoreMention(w: MatchableWatchlist, fullText: string) {
   return { watchlist: w, tone: tone.label, scores: tone.scores, mentionCount: tone.mentions, snippet };
 }
 
-export async function ingestItems(db: Executor, input: IngestInput): Promise<IngestResult> {
+export interface IngestOptions {
+  /** Filled with the milliseconds spent per stage (benchmarks and profiling). */
+  timings?: StageTimings;
+}
+
+export async function ingestItems(db: Executor, input: IngestInput, options: IngestOptions = {}): Promise<IngestResult> {
+  const clock = stageTimer(options.timings);
   const result: IngestResult = { inserted: 0, updated: 0, duplicates: 0, nearDuplicates: 0, rejected: [], articleIds: [] };
   const now = new Date();
   const { organizationId } = input;
@@ -171,8 +193,9 @@ export async function ingestItems(db: Executor, input: IngestInput): Promise<Ing
     });
   });
   if (!candidates.length) return result;
+  clock.lap("validate, canonical URL, hash");
 
-  return db.transaction(async (tx) => {
+  const written = await db.transaction(async (tx) => {
     // 2. Exact dedup against stored rows and within the batch.
     const existing = new Map<string, { id: string; canonical: string; hash: string }>();
     for (let i = 0; i < candidates.length; i += CHUNK) {
@@ -217,6 +240,7 @@ export async function ingestItems(db: Executor, input: IngestInput): Promise<Ing
       pending.push(p);
     }
     if (!pending.length) return result;
+    clock.lap("exact dedup query");
 
     // 3. What the text stages need, loaded once.
     const [owner] = await tx.select({ path: organizations.path }).from(organizations).where(eq(organizations.id, organizationId));
@@ -228,46 +252,58 @@ export async function ingestItems(db: Executor, input: IngestInput): Promise<Ing
         ? (await tx.select({ id: mediaOutlets.id }).from(mediaOutlets).where(inArray(mediaOutlets.id, outletIds))).map((r) => r.id)
         : [],
     );
+    clock.lap("load watchlists, register, outlets");
+    // The stories of the window need no text work: PostgreSQL reads them while Node tokenises
+    // (a connection runs one query at a time, so this goes after the loads the text work needs).
+    const firstPublished = Math.min(...pending.map((p) => p.publishedAt.getTime()));
+    const storiesLoading = handledLater(
+      StoryClusterer.load(tx, organizationId, new Date(firstPublished - CLUSTER_WINDOW_HOURS * 3_600_000)),
+    );
 
-    // 4. Per-item text work: one tokenisation feeds matching, fingerprint and hoax matching.
-    const enriched: Enriched[] = pending.map((p) => {
+    // 4. Per-item text work: one tokenisation feeds matching, fingerprint and hoax matching. Done in
+    // slices: each slice's near-duplicate lookup runs in PostgreSQL while Node works on the next.
+    const enrich = (p: Pending): Enriched => {
       const fullText = p.lead || p.body ? `${p.title}\n\n${p.lead}${p.body ? `\n\n${p.body}` : ""}` : p.title;
-      const doc = tokenizeDoc(fullText);
-      const fp = fingerprintTokens(doc.tokens);
-      const matched = matchWatchlists(watchers, doc);
+      const doc = clock.time("text: tokenise", () => tokenizeDoc(fullText));
+      const fp = clock.time("text: MinHash + bands", () => fingerprintTokens(doc.tokens));
+      const matched = clock.time("text: watchlists", () => matchWatchlists(watchers, doc));
       return {
         ...p,
-        language: p.item.language?.slice(0, 8) || detectLanguage(fullText),
+        language: clock.time("text: language", () => p.item.language?.slice(0, 8) || detectLanguage(fullText)),
         doc,
         fp,
-        bands: bandKeys(fp),
-        hoaxScore: hoaxLikeness(fullText),
-        hoaxClarificationId: register.length ? matchClarification(register, doc, fp) : null,
+        bands: clock.time("text: MinHash + bands", () => bandKeys(fp)),
+        hoaxScore: clock.time("text: hoax model", () => hoaxLikeness(fullText)),
+        hoaxClarificationId: clock.time("text: hoax register", () => (register.length ? matchClarification(register, doc, fp) : null)),
         groupId: p.id,
         clusterId: null,
-        mentions: matched.map((w) => scoreMention(w, fullText)),
+        mentions: clock.time("text: tone around mentions", () => matched.map((w) => scoreMention(w, fullText))),
       };
-    });
-
-    // 5. Near-duplicate groups: stored fingerprints sharing a band, plus earlier items of this batch.
-    const since = new Date(Math.min(...enriched.map((e) => e.publishedAt.getTime())) - NEAR_DUP_WINDOW_DAYS * 86_400_000);
-    const stored = await loadCandidates(
-      tx,
-      organizationId,
-      enriched.filter((e) => !e.existing).flatMap((e) => e.bands),
-      since,
-    );
+    };
+    // 5. Near-duplicate groups: stored fingerprints sharing bands, plus earlier items of this batch.
+    const since = new Date(firstPublished - NEAR_DUP_WINDOW_DAYS * 86_400_000);
+    const enriched: Enriched[] = [];
+    const lookups: Promise<StoredFingerprint[]>[] = [];
+    for (let i = 0; i < pending.length; i += LOOKUP_SLICE) {
+      const slice = pending.slice(i, i + LOOKUP_SLICE).map(enrich);
+      enriched.push(...slice);
+      const fresh = slice.filter((e) => !e.existing).map((e) => e.bands);
+      lookups.push(handledLater(loadCandidates(tx, organizationId, fresh, since)));
+      // Let the driver send the queued query and read finished ones before the next slice.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    clock.lap("text: other");
+    const stored = (await Promise.all(lookups)).flat();
+    clock.lap("near-dup candidates query (wait)");
     const index = new NearDupIndex<string>({ threshold: NEAR_DUP_THRESHOLD });
     const groupOf = new Map<string, { groupId: string; clusterId: string | null }>();
     for (const s of stored) {
       index.add(s.articleId, s.fp);
       groupOf.set(s.articleId, { groupId: s.groupId, clusterId: s.clusterId });
     }
-    const clusters = await StoryClusterer.load(
-      tx,
-      organizationId,
-      new Date(Math.min(...enriched.map((e) => e.publishedAt.getTime())) - CLUSTER_WINDOW_HOURS * 3_600_000),
-    );
+    clock.lap("near-dup index (memory)");
+    const clusters = await storiesLoading;
+    clock.lap("stories load (wait)");
     for (const e of enriched) {
       if (e.existing) continue; // an updated article keeps its group and story
       const best = index.query(e.fp).find((m) => m.id !== e.id);
@@ -286,7 +322,9 @@ export async function ingestItems(db: Executor, input: IngestInput): Promise<Ing
       index.add(e.id, e.fp);
       groupOf.set(e.id, { groupId: e.groupId, clusterId: e.clusterId });
     }
+    clock.lap("near-dup + story assignment");
     await clusters.save(tx);
+    clock.lap("stories save");
 
     // 6. Writes: new rows in multi-row inserts, changed rows one by one (rare).
     const row = (e: Enriched) => ({
@@ -323,24 +361,14 @@ export async function ingestItems(db: Executor, input: IngestInput): Promise<Ing
       const { id: _id, organizationId: _o, nearDupGroupId: _g, clusterId: _c, fetchedAt: _f, sourceId: _s, ...changes } = row(e);
       await tx.update(articles).set(changes).where(eq(articles.id, e.id));
     }
-    const prints = enriched.filter((e) => e.bands.length);
-    for (let i = 0; i < prints.length; i += CHUNK) {
-      await tx
-        .insert(articleFingerprints)
-        .values(
-          prints.slice(i, i + CHUNK).map((e) => ({
-            articleId: e.id,
-            organizationId,
-            publishedAt: e.publishedAt,
-            signature: signatureBytes(e.fp),
-            bands: e.bands,
-          })),
-        )
-        .onConflictDoUpdate({
-          target: articleFingerprints.articleId,
-          set: { publishedAt: sql`excluded.published_at`, signature: sql`excluded.signature`, bands: sql`excluded.bands` },
-        });
-    }
+    clock.lap("write articles");
+    await saveFingerprints(
+      tx,
+      organizationId,
+      enriched.map((e) => ({ articleId: e.id, publishedAt: e.publishedAt, fp: e.fp, bands: e.bands })),
+      enriched.filter((e) => e.existing).map((e) => e.id),
+    );
+    clock.lap("write fingerprints");
 
     // Mentions: an update re-matches; officers' corrections on still-matching watchlists stay.
     for (const e of enriched.filter((x) => x.existing)) {
@@ -380,6 +408,7 @@ export async function ingestItems(db: Executor, input: IngestInput): Promise<Ing
           },
         });
     }
+    clock.lap("write mentions");
 
     for (const e of enriched) {
       result.articleIds.push(e.id);
@@ -401,6 +430,9 @@ export async function ingestItems(db: Executor, input: IngestInput): Promise<Ing
       })),
     );
     if (mentions.length) await emit(tx, "monitoring.mentions", { organizationId, mentions });
+    clock.lap("domain event");
     return result;
   });
+  clock.lap("commit");
+  return written;
 }

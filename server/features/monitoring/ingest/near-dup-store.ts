@@ -1,14 +1,19 @@
 /**
  * Near-duplicate lookup against stored articles without holding them in memory.
  *
- * Each article's MinHash signature and its 64 LSH band keys (the same banding as
- * near-dup/NearDupIndex: 64 bands × 2 rows) live in `article_fingerprints`, with a GIN index on
- * the band keys. A batch asks once for every stored fingerprint of the owner that shares a band
- * with any of its articles, within NEAR_DUP_WINDOW_DAYS: syndicated copies appear within days,
- * and the window keeps the candidate set (same-topic articles share a band 2.5 % of the time)
- * bounded as the archive grows. Why a table rather than an in-process window: several workers
- * ingest at once and restart at will; the table is shared, survives restarts and costs one
- * indexed query per batch.
+ * Each article's MinHash signature lives in `article_fingerprints` and its 64 LSH band keys (the
+ * same banding as near-dup/NearDupIndex: 64 bands × 2 rows) in `article_band_keys`, one row per
+ * key under a btree on (owner, key, published_at). A batch asks ONE statement for, per item, the
+ * stored articles of the owner within NEAR_DUP_WINDOW_DAYS that share at least MIN_SHARED_BANDS
+ * bands with it, at most MAX_CANDIDATES_PER_ITEM of them (most shared bands, then newest), and
+ * loads only their signatures; the signature estimate then decides as before.
+ *
+ * Why ≥ 2 shared bands: with 64 × 2 an unrelated article on the same topic shares one band with
+ * probability ~3 % (so a batch used to pull most of the window), two bands with ~0.03 %; a copy
+ * at J = 0.3 still shares two bands with probability 0.98 (0.998 at J = 0.35, 0.9998 at J = 0.4).
+ * Items of the same batch are compared in memory with one shared band, as before.
+ * Why a table rather than an in-process window: several workers ingest at once and restart at
+ * will; the table is shared, survives restarts and costs one indexed statement per batch.
  */
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../../db/client";
@@ -40,28 +45,88 @@ export function signatureFromBytes(bytes: Uint8Array): Uint32Array {
   return new Uint32Array(copy.buffer, 0, NUM_HASHES);
 }
 
+export const MIN_SHARED_BANDS = 2;
+export const MAX_CANDIDATES_PER_ITEM = 200;
+
 export interface StoredFingerprint {
   articleId: string;
   groupId: string;
   clusterId: string | null;
   fp: Fingerprint;
-  bands: number[];
 }
 
-/** Stored fingerprints of the owner sharing a band with any of `keys`, in the recent window. */
-export async function loadCandidates(db: Executor, organizationId: string, keys: number[], since: Date): Promise<StoredFingerprint[]> {
-  if (!keys.length) return [];
-  const unique = [...new Set(keys)];
+/** A Postgres array literal of int4 rows (`{{1,2},{3,4}}`): one parameter, whatever the batch size. */
+function intMatrix(rows: number[][]): string {
+  return `{${rows.map((r) => `{${r.join(",")}}`).join(",")}}`;
+}
+
+/**
+ * Stored fingerprints of the owner in the recent window sharing at least MIN_SHARED_BANDS bands
+ * with one of the items (`itemKeys[i]` = the 64 band keys of item i; empty lists are skipped).
+ */
+export async function loadCandidates(
+  db: Executor,
+  organizationId: string,
+  itemKeys: number[][],
+  since: Date,
+): Promise<StoredFingerprint[]> {
+  const rows = itemKeys.filter((k) => k.length === BANDS);
+  if (!rows.length) return [];
   const res = await db.execute(sql`
-    select f.article_id, f.signature, f.bands, coalesce(a.near_dup_group_id, a.id) as group_id, a.cluster_id
-    from article_fingerprints f join articles a on a.id = f.article_id
-    where f.organization_id = ${organizationId} and f.published_at >= ${since.toISOString()}
-      and f.bands && ${`{${unique.join(",")}}`}::int4[]`);
+    with keys as (
+      select i.n as item, k.key
+      from generate_series(1, ${rows.length}::int) as i(n)
+      cross join lateral unnest((${intMatrix(rows)}::int4[])[i.n:i.n]) as k(key)
+    ), shared as (
+      select keys.item, b.article_id, count(*) as bands, max(b.published_at) as published_at
+      from keys join article_band_keys b
+        on b.organization_id = ${organizationId} and b.band_key = keys.key and b.published_at >= ${since.toISOString()}
+      group by keys.item, b.article_id
+      having count(*) >= ${MIN_SHARED_BANDS}
+    ), ranked as (
+      select article_id, row_number() over (partition by item order by bands desc, published_at desc) as rank from shared
+    )
+    select f.article_id, f.signature, coalesce(a.near_dup_group_id, a.id) as group_id, a.cluster_id
+    from (select distinct article_id from ranked where rank <= ${MAX_CANDIDATES_PER_ITEM}) c
+    join article_fingerprints f on f.article_id = c.article_id
+    join articles a on a.id = c.article_id`);
   return (res as unknown as { rows: Record<string, unknown>[] }).rows.map((r) => ({
     articleId: r.article_id as string,
     groupId: r.group_id as string,
     clusterId: (r.cluster_id as string | null) ?? null,
     fp: { signature: signatureFromBytes(r.signature as Uint8Array), shingles: 1 },
-    bands: r.bands as number[],
   }));
+}
+
+export interface FingerprintRow {
+  articleId: string;
+  publishedAt: Date;
+  fp: Fingerprint;
+  bands: number[];
+}
+
+/**
+ * Writes the signatures and band keys of a batch (two statements whatever its size). `replaced`
+ * are articles whose text changed: their old keys go first (an article with no words left keeps
+ * no keys, so it is no longer a candidate).
+ */
+export async function saveFingerprints(db: Executor, organizationId: string, prints: FingerprintRow[], replaced: string[]): Promise<void> {
+  if (replaced.length) {
+    await db.execute(sql`delete from article_band_keys where article_id = any(${`{${replaced.join(",")}}`}::uuid[])`);
+  }
+  const rows = prints.filter((p) => p.bands.length === BANDS);
+  if (!rows.length) return;
+  const ids = `{${rows.map((p) => p.articleId).join(",")}}`;
+  const dates = `{${rows.map((p) => `"${p.publishedAt.toISOString()}"`).join(",")}}`;
+  const signatures = `{${rows.map((p) => `"\\\\x${signatureBytes(p.fp).toString("hex")}"`).join(",")}}`;
+  await db.execute(sql`
+    insert into article_fingerprints (article_id, organization_id, published_at, signature)
+    select id, ${organizationId}, published_at, signature
+    from unnest(${ids}::uuid[], ${dates}::timestamptz[], ${signatures}::bytea[]) as p(id, published_at, signature)
+    on conflict (article_id) do update set published_at = excluded.published_at, signature = excluded.signature`);
+  await db.execute(sql`
+    insert into article_band_keys (article_id, band, organization_id, band_key, published_at)
+    select p.id, (k.band - 1)::smallint, ${organizationId}, k.key, p.published_at
+    from unnest(${ids}::uuid[], ${dates}::timestamptz[]) with ordinality as p(id, published_at, n)
+    cross join lateral unnest((${intMatrix(rows.map((p) => p.bands))}::int4[])[p.n:p.n]) with ordinality as k(key, band)`);
 }

@@ -38,6 +38,9 @@ interface Story {
   id: string;
   title: string;
   terms: Record<string, number>;
+  /** `terms` as a Map: candidates are scored thousands of times per batch, and a Map lookup stays
+   *  fast where property lookups on thousands of differently shaped JSON objects do not. */
+  vec: Map<string, number>;
   outlets: Set<string>;
   articleCount: number;
   firstSeenAt: Date;
@@ -69,6 +72,7 @@ export class StoryClusterer {
         id: r.id,
         title: r.title,
         terms: r.terms,
+        vec: new Map(Object.entries(r.terms)),
         outlets: new Set(r.outlets),
         articleCount: r.articleCount,
         firstSeenAt: r.firstSeenAt,
@@ -107,14 +111,14 @@ export class StoryClusterer {
     return s.norm;
   }
 
-  private cosine(v: TermVector, na: number, s: Story): { score: number; shared: number } {
+  /** `weights[i]` = weight × idf² of `terms[i]`, computed once per article (the idf is fixed while it is scored). */
+  private cosine(terms: string[], weights: Float64Array, na: number, s: Story): { score: number; shared: number } {
     let dot = 0;
     let shared = 0;
-    for (const [t, w] of v) {
-      const b = s.terms[t];
+    for (let i = 0; i < terms.length; i++) {
+      const b = s.vec.get(terms[i]);
       if (b) {
-        const idf = this.idf(t);
-        dot += w * idf * b * idf;
+        dot += weights[i] * b;
         shared++;
       }
     }
@@ -131,7 +135,14 @@ export class StoryClusterer {
       const seen = new Set<Story>();
       let bestScore = CLUSTER_THRESHOLD;
       let na = 0;
-      for (const [t, w] of v) na += (w * this.idf(t)) ** 2;
+      const terms = [...v.keys()];
+      const weights = new Float64Array(terms.length);
+      terms.forEach((t, i) => {
+        const w = v.get(t) as number;
+        const idf = this.idf(t);
+        na += (w * idf) ** 2;
+        weights[i] = w * idf * idf;
+      });
       na = Math.sqrt(na);
       // Candidates come from the article's most distinctive terms only, and from the newest stories
       // holding each: a common word must not make every story of the window a candidate.
@@ -143,7 +154,7 @@ export class StoryClusterer {
           if (seen.has(s)) continue;
           seen.add(s);
           if (s.lastSeenAt.getTime() < windowStart) continue;
-          const { score, shared } = this.cosine(v, na, s);
+          const { score, shared } = this.cosine(terms, weights, na, s);
           if (shared >= 2 && score >= bestScore) {
             best = s;
             bestScore = score;
@@ -156,6 +167,7 @@ export class StoryClusterer {
         id: newId(),
         title: input.title,
         terms: Object.fromEntries(v),
+        vec: new Map(v),
         outlets: new Set(input.outletName ? [input.outletName] : []),
         articleCount: 1,
         firstSeenAt: input.publishedAt,
@@ -181,6 +193,7 @@ export class StoryClusterer {
         .sort((a, b) => b[1] - a[1])
         .slice(0, CENTROID_TERMS),
     );
+    best.vec = new Map(Object.entries(best.terms));
     best.norm = undefined;
     best.articleCount++;
     if (input.outletName) best.outlets.add(input.outletName);
