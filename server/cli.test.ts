@@ -63,7 +63,9 @@ describe("command line (embedded database)", () => {
   it("starts, answers /readyz, and shuts down gracefully on SIGTERM", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "sinergi-start-"));
     const port = 31_000 + Math.floor(Math.random() * 2000);
-    const child = spawn(tsx, ["server/main.ts"], {
+    // Node itself runs main.ts (as `npm start` does): the tsx CLI would relay the signal and, when
+    // the child's event loop is busy at start-up, kill it instead of letting it shut down.
+    const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
       env: { ...process.env, DATA_DIR: dir, PORT: String(port), LOG_LEVEL: "info", DATABASE_URL: "" },
     });
     let log = "";
