@@ -4,7 +4,7 @@
  * worker process keeps its own gate, and the queue runs few fetch jobs per worker.
  */
 export class HostGate {
-  private readonly hosts = new Map<string, { active: number; nextStart: number; waiting: (() => void)[] }>();
+  private readonly hosts = new Map<string, { active: number; nextStart: number; lastStart: number; waiting: (() => void)[] }>();
 
   constructor(
     private readonly concurrency: number,
@@ -14,7 +14,7 @@ export class HostGate {
   async run<T>(host: string, fn: () => Promise<T>, minIntervalMs = this.minIntervalMs): Promise<T> {
     let h = this.hosts.get(host);
     if (!h) {
-      h = { active: 0, nextStart: 0, waiting: [] };
+      h = { active: 0, nextStart: 0, lastStart: 0, waiting: [] };
       this.hosts.set(host, h);
     }
     const state = h;
@@ -24,6 +24,11 @@ export class HostGate {
       const wait = state.nextStart - Date.now();
       state.nextStart = Math.max(Date.now(), state.nextStart) + minIntervalMs;
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      // A timer that fired late must not bring the next request closer: space from the actual start.
+      for (let gap = state.lastStart + minIntervalMs - Date.now(); gap > 0; gap = state.lastStart + minIntervalMs - Date.now()) {
+        await new Promise((r) => setTimeout(r, gap));
+      }
+      state.lastStart = Date.now();
       return await fn();
     } finally {
       state.active--;
