@@ -3,33 +3,17 @@
  * among agencies and a tile map of kabupaten/kota — all under the article search's filters, and
  * exportable as XLSX or PDF. Filters live in the URL so a view can be shared.
  */
-import {
-  Badge,
-  Button,
-  Card,
-  Group,
-  Menu,
-  Progress,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-  Tooltip,
-} from "@mantine/core";
-import { IconDownload, IconSearch } from "@tabler/icons-react";
+import { Badge, Button, Card, Group, Menu, Progress, Select, SimpleGrid, Stack, Table, Text, Title, Tooltip } from "@mantine/core";
+import { IconDownload } from "@tabler/icons-react";
 import { getRouteApi, Link } from "@tanstack/react-router";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { TONES } from "../../../common/monitoring-article-enums";
-import { OrganizationSelect } from "../../components/organization-select";
+import type { TONES } from "../../../common/monitoring-article-enums";
 import { PageHeader } from "../../components/page-header";
 import { EmptyState, ErrorState, LoadingState } from "../../components/query-state";
 import { formatNumber } from "../../lib/format";
 import { type AnalyticsView, analyticsExportUrl, useAnalytics } from "./analytics-api";
-import { QueryErrorAlert, QuerySyntaxHelp, queryErrorPosition } from "./query-syntax";
+import { ArticleFilterBar } from "./article-filter-bar";
+import { queryErrorPosition } from "./query-syntax";
 import { VolumeChart } from "./volume-chart";
 
 const route = getRouteApi("/_authed/monitoring/analytics");
@@ -48,7 +32,6 @@ export function AnalyticsPage() {
   const { t } = useTranslation();
   const search = route.useSearch();
   const navigate = route.useNavigate();
-  const [query, setQuery] = useState(search.q ?? "");
   const analytics = useAnalytics(search);
   const setFilters = (patch: Partial<AnalyticsSearch>) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true });
   const syntaxError = queryErrorPosition(analytics.error) !== null;
@@ -76,43 +59,7 @@ export function AnalyticsPage() {
           </Menu>
         }
       />
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          setFilters({ q: query.trim() || undefined });
-        }}
-      >
-        <Group align="flex-end" gap="xs" mb="xs" wrap="nowrap">
-          <TextInput
-            style={{ flex: 1 }}
-            label={t("monitoringArticles.query")}
-            placeholder='"Dinas Kesehatan" OR Dinkes'
-            leftSection={<IconSearch size={16} />}
-            value={query}
-            maxLength={1000}
-            error={syntaxError}
-            onChange={(e) => setQuery(e.currentTarget.value)}
-          />
-          <QuerySyntaxHelp />
-          <Button type="submit">{t("monitoringArticles.searchButton")}</Button>
-        </Group>
-      </form>
-      {syntaxError && <QueryErrorAlert error={analytics.error} query={search.q ?? ""} />}
-      <Group align="flex-end" mb="md" mt="xs" gap="sm" wrap="wrap">
-        <TextInput
-          type="date"
-          label={t("monitoringArticles.from")}
-          value={search.from ?? ""}
-          onChange={(e) => setFilters({ from: e.currentTarget.value || undefined })}
-          w={160}
-        />
-        <TextInput
-          type="date"
-          label={t("monitoringArticles.to")}
-          value={search.to ?? ""}
-          onChange={(e) => setFilters({ to: e.currentTarget.value || undefined })}
-          w={160}
-        />
+      <ArticleFilterBar filters={search} onChange={setFilters} error={analytics.error} placeholder='"Dinas Kesehatan" OR Dinkes'>
         <Select
           label={t("monitoringAnalytics.interval")}
           data={(["day", "week", "month"] as const).map((v) => ({ value: v, label: t(`monitoringAnalytics.intervals.${v}`) }))}
@@ -120,29 +67,7 @@ export function AnalyticsPage() {
           onChange={(v) => setFilters({ interval: v === "week" || v === "month" ? v : undefined })}
           w={130}
         />
-        <Select
-          label={t("monitoringArticles.tone")}
-          data={TONES.map((v) => ({ value: v, label: t(`monitoringArticles.tones.${v}`) }))}
-          clearable
-          placeholder={t("common.all")}
-          value={search.tone ?? null}
-          onChange={(v) => setFilters({ tone: (v as AnalyticsSearch["tone"]) ?? undefined })}
-          w={140}
-        />
-        <TextInput
-          label={t("monitoringArticles.outlet")}
-          defaultValue={search.outlet ?? ""}
-          onBlur={(e) => setFilters({ outlet: e.currentTarget.value.trim() || undefined })}
-          w={170}
-        />
-        <OrganizationSelect
-          label={t("monitoringArticles.mentioned")}
-          placeholder={t("common.all")}
-          value={search.organizationId ?? null}
-          onChange={(v) => setFilters({ organizationId: v ?? undefined })}
-          w={240}
-        />
-      </Group>
+      </ArticleFilterBar>
       {analytics.isLoading ? (
         <LoadingState />
       ) : analytics.isError && !syntaxError ? (

@@ -3,18 +3,17 @@
  * filters, tone badges per mentioned organization, "n outlet lain" for copies and stories, the
  * article drawer and the export of the current search.
  */
-import { Anchor, Badge, Button, Card, Group, Menu, Select, Stack, Text, TextInput } from "@mantine/core";
-import { IconDownload, IconSearch } from "@tabler/icons-react";
+import { Anchor, Badge, Button, Card, Group, Menu, Select, Stack, Text } from "@mantine/core";
+import { IconDownload } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ARTICLE_KINDS, TONES } from "../../../common/monitoring-article-enums";
-import { OrganizationSelect } from "../../components/organization-select";
+import { ARTICLE_KINDS, type TONES } from "../../../common/monitoring-article-enums";
 import { PageHeader } from "../../components/page-header";
 import { EmptyState, ErrorState, LoadingState } from "../../components/query-state";
 import { ArticleDrawer } from "./article-drawer";
+import { ArticleFilterBar } from "./article-filter-bar";
 import { type ArticleSummary, articleExportUrl, useArticles } from "./monitoring-articles-api";
-import { QueryErrorAlert, QuerySyntaxHelp, queryErrorPosition } from "./query-syntax";
+import { queryErrorPosition } from "./query-syntax";
 import { ToneBadge } from "./tone-badge";
 
 const route = getRouteApi("/_authed/monitoring/articles");
@@ -38,7 +37,6 @@ export function ArticlesPage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const { article: openId, ...filters } = search;
-  const [query, setQuery] = useState(search.q ?? "");
   const list = useArticles(filters);
   const setFilters = (patch: Partial<ArticlesSearch>) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true });
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
@@ -70,52 +68,12 @@ export function ArticlesPage() {
           </Menu>
         }
       />
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          setFilters({ q: query.trim() || undefined });
-        }}
+      <ArticleFilterBar
+        filters={search}
+        onChange={setFilters}
+        error={list.error}
+        placeholder='("Dinas Kesehatan" OR Dinkes) AND (vaksin* OR imunisasi) NOT hoaks'
       >
-        <Group align="flex-end" gap="xs" mb="xs" wrap="nowrap">
-          <TextInput
-            style={{ flex: 1 }}
-            label={t("monitoringArticles.query")}
-            placeholder='("Dinas Kesehatan" OR Dinkes) AND (vaksin* OR imunisasi) NOT hoaks'
-            leftSection={<IconSearch size={16} />}
-            value={query}
-            maxLength={1000}
-            error={syntaxError}
-            onChange={(e) => setQuery(e.currentTarget.value)}
-          />
-          <QuerySyntaxHelp />
-          <Button type="submit">{t("monitoringArticles.searchButton")}</Button>
-        </Group>
-      </form>
-      {syntaxError && <QueryErrorAlert error={list.error} query={search.q ?? ""} />}
-      <Group align="flex-end" mb="md" mt="xs" gap="sm" wrap="wrap">
-        <TextInput
-          type="date"
-          label={t("monitoringArticles.from")}
-          value={search.from ?? ""}
-          onChange={(e) => setFilters({ from: e.currentTarget.value || undefined })}
-          w={160}
-        />
-        <TextInput
-          type="date"
-          label={t("monitoringArticles.to")}
-          value={search.to ?? ""}
-          onChange={(e) => setFilters({ to: e.currentTarget.value || undefined })}
-          w={160}
-        />
-        <Select
-          label={t("monitoringArticles.tone")}
-          data={TONES.map((v) => ({ value: v, label: t(`monitoringArticles.tones.${v}`) }))}
-          clearable
-          placeholder={t("common.all")}
-          value={search.tone ?? null}
-          onChange={(v) => setFilters({ tone: (v as ArticlesSearch["tone"]) ?? undefined })}
-          w={140}
-        />
         <Select
           label={t("monitoringArticles.kind")}
           data={ARTICLE_KINDS.map((v) => ({ value: v, label: t(`monitoringArticles.kinds.${v}`) }))}
@@ -124,19 +82,6 @@ export function ArticlesPage() {
           value={search.kind ?? null}
           onChange={(v) => setFilters({ kind: (v as ArticlesSearch["kind"]) ?? undefined })}
           w={150}
-        />
-        <TextInput
-          label={t("monitoringArticles.outlet")}
-          defaultValue={search.outlet ?? ""}
-          onBlur={(e) => setFilters({ outlet: e.currentTarget.value.trim() || undefined })}
-          w={170}
-        />
-        <OrganizationSelect
-          label={t("monitoringArticles.mentioned")}
-          placeholder={t("common.all")}
-          value={search.organizationId ?? null}
-          onChange={(v) => setFilters({ organizationId: v ?? undefined })}
-          w={240}
         />
         <Select
           label={t("monitoringArticles.sort")}
@@ -148,7 +93,7 @@ export function ArticlesPage() {
           onChange={(v) => setFilters({ sort: v === "relevance" ? "relevance" : undefined })}
           w={140}
         />
-      </Group>
+      </ArticleFilterBar>
       {(search.clusterId || search.nearDupGroupId || search.sourceId) && (
         <Group mb="sm" gap="xs">
           <Badge variant="light">
