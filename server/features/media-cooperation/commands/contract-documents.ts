@@ -4,12 +4,13 @@ import type { Executor } from "../../../db/client";
 import { mediaContractDocuments } from "../../../db/schema";
 import { AppError, fieldError } from "../../../http/errors";
 import type { CommandContext } from "../../../http/route-kit";
+import { safeFileName } from "../../../lib/checked-upload";
 import { newId } from "../../../lib/ids";
 import { actorRequired } from "../../../policies/actor-required";
 import { recordAudit } from "../../audit/record-audit";
 import type { ContractRow } from "../contract-queries";
 import { mediaContractPolicy } from "../media-cooperation.policy";
-import { checkUpload, safeFileName } from "./stored-upload";
+import { checkProofUpload } from "./stored-upload";
 
 /** Contract documents (perjanjian, SPK, BAST, invoice) as PDF or scans, like outlet documents. */
 export async function addContractDocument(
@@ -23,7 +24,7 @@ export async function addContractDocument(
   if (!(CONTRACT_DOCUMENT_KINDS as readonly string[]).includes(input.kind)) {
     throw fieldError("kind", "field_enum", { values: CONTRACT_DOCUMENT_KINDS.join(", ") });
   }
-  const file = await checkUpload(input.data);
+  const file = await checkProofUpload(input.data);
   const id = newId();
   const key = `media-contracts/${contract.id}/documents/${id}.${file.ext}`;
   await ctx.services.files.put(key, file.data);

@@ -4,13 +4,14 @@ import type { Executor } from "../../../db/client";
 import { mediaContracts, mediaDeliverables } from "../../../db/schema";
 import { AppError, fieldError } from "../../../http/errors";
 import type { CommandContext } from "../../../http/route-kit";
+import { safeFileName } from "../../../lib/checked-upload";
 import { newId } from "../../../lib/ids";
 import { actorRequired } from "../../../policies/actor-required";
 import { recordAudit } from "../../audit/record-audit";
 import type { ContractRow } from "../contract-queries";
 import { mediaContractPolicy } from "../media-cooperation.policy";
 import { assertActive } from "./pay-term";
-import { checkUpload, safeFileName } from "./stored-upload";
+import { checkProofUpload } from "./stored-upload";
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -48,9 +49,9 @@ export async function addDeliverable(tx: Executor, ctx: CommandContext, contract
   if (n >= contract.quota) throw new AppError(409, "media_deliverable_over_quota", { delivered: n, quota: contract.quota });
 
   const id = newId();
-  const clipping = input.clipping ? await checkUpload(input.clipping.data) : null;
+  const clipping = input.clipping ? await checkProofUpload(input.clipping.data) : null;
   const screenshot = input.screenshot
-    ? await checkUpload(input.screenshot.data, true).catch((err) => {
+    ? await checkProofUpload(input.screenshot.data, true).catch((err) => {
         if (err instanceof AppError && err.status === 415) throw fieldError("screenshot", "media_deliverable_screenshot_image", {}, 415);
         throw err;
       })

@@ -4,6 +4,7 @@ import type { Executor } from "../../../db/client";
 import { mediaOutletDocuments } from "../../../db/schema";
 import { AppError, fieldError } from "../../../http/errors";
 import type { CommandContext } from "../../../http/route-kit";
+import { type AcceptedTypes, checkUpload, safeFileName } from "../../../lib/checked-upload";
 import { newId } from "../../../lib/ids";
 import { actorRequired } from "../../../policies/actor-required";
 import { recordAudit } from "../../audit/record-audit";
@@ -11,7 +12,7 @@ import { mediaOutletPolicy } from "../media-relations.policy";
 import { findVisibleOutlet } from "../outlet-queries";
 
 /** Company documents arrive as scans or PDFs; anything else is refused by content, not by name. */
-const ACCEPTED: Record<string, { ext: string; image?: boolean }> = {
+const ACCEPTED: AcceptedTypes = {
   "application/pdf": { ext: "pdf" },
   "image/jpeg": { ext: "jpg", image: true },
   "image/png": { ext: "png", image: true },
@@ -45,26 +46,11 @@ export async function addOutletDocument(tx: Executor, ctx: CommandContext, outle
   const outlet = await findVisibleOutlet(tx, actor, outletId);
   mediaOutletPolicy.authorize(actor, "manage", outlet);
   checkMeta(input);
-  const [{ fileTypeFromBuffer }, { default: sharp }] = await Promise.all([import("file-type"), import("sharp")]);
-  const type = await fileTypeFromBuffer(input.data);
-  const accepted = type ? ACCEPTED[type.mime] : undefined;
-  if (!type || !accepted) throw new AppError(415, "file_type", { types: ACCEPTED_LABEL });
-  let data = input.data;
-  let mime = type.mime;
-  if (accepted.image) {
-    // Re-encoding drops metadata and anything hidden after the image data.
-    try {
-      data = await sharp(input.data).rotate().jpeg({ quality: 88, mozjpeg: true }).toBuffer();
-      mime = "image/jpeg";
-    } catch {
-      throw new AppError(400, "file_invalid");
-    }
-  }
+  const { data, mime, ext } = await checkUpload(input.data, ACCEPTED, ACCEPTED_LABEL, 88);
   const id = newId();
-  const ext = accepted.image ? "jpg" : accepted.ext;
   const key = `media-outlets/${outlet.id}/${id}.${ext}`;
   await ctx.services.files.put(key, data);
-  const fileName = input.fileName.replace(/[^\p{L}\p{N}._ -]/gu, "_").slice(0, 150) || `dokumen.${ext}`;
+  const fileName = safeFileName(input.fileName, `dokumen.${ext}`);
   await tx.insert(mediaOutletDocuments).values({
     id,
     outletId: outlet.id,

@@ -5,6 +5,7 @@ import type { Executor } from "../../../db/client";
 import { workLogEvidence } from "../../../db/schema";
 import { AppError } from "../../../http/errors";
 import type { CommandContext } from "../../../http/route-kit";
+import { type AcceptedTypes, checkUpload, safeFileName } from "../../../lib/checked-upload";
 import { newId } from "../../../lib/ids";
 import { actorRequired } from "../../../policies/actor-required";
 import { recordAudit } from "../../audit/record-audit";
@@ -12,7 +13,7 @@ import { workLogPolicy } from "../work-log.policy";
 import { findVisibleWorkLog } from "../work-log-queries";
 
 /** What bukti fisik may be, by content (magic bytes), never by the file name. */
-const ACCEPTED: Record<string, { ext: string; image?: boolean }> = {
+const ACCEPTED: AcceptedTypes = {
   "image/jpeg": { ext: "jpg", image: true },
   "image/png": { ext: "png", image: true },
   "image/webp": { ext: "webp", image: true },
@@ -39,25 +40,11 @@ async function editableLog(tx: Executor, ctx: CommandContext, workLogId: string)
  */
 export async function addFileEvidence(tx: Executor, ctx: CommandContext, workLogId: string, file: { data: Buffer; fileName: string }) {
   const { actor, log } = await editableLog(tx, ctx, workLogId);
-  const [{ fileTypeFromBuffer }, { default: sharp }] = await Promise.all([import("file-type"), import("sharp")]);
-  const type = await fileTypeFromBuffer(file.data);
-  const accepted = type ? ACCEPTED[type.mime] : undefined;
-  if (!type || !accepted) throw new AppError(415, "file_type", { types: ACCEPTED_LABEL });
-  let data = file.data;
-  let mime = type.mime;
-  if (accepted.image) {
-    try {
-      data = await sharp(file.data).rotate().jpeg({ quality: 85, mozjpeg: true }).toBuffer();
-      mime = "image/jpeg";
-    } catch {
-      throw new AppError(400, "file_invalid");
-    }
-  }
+  const { data, mime, ext } = await checkUpload(file.data, ACCEPTED, ACCEPTED_LABEL);
   const id = newId();
-  const ext = accepted.image ? "jpg" : accepted.ext;
   const key = `evidence/${log.id}/${id}.${ext}`;
   await ctx.services.files.put(key, data);
-  const fileName = file.fileName.replace(/[^\p{L}\p{N}._ -]/gu, "_").slice(0, 150) || `bukti.${ext}`;
+  const fileName = safeFileName(file.fileName, `bukti.${ext}`);
   await tx
     .insert(workLogEvidence)
     .values({ id, workLogId: log.id, kind: "file", fileKey: key, fileName, mime, sizeBytes: data.length, createdBy: actor.userId });
