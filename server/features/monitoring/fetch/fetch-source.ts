@@ -1,8 +1,9 @@
-import { and, eq, inArray, or, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { articles, mediaOutlets, monitoringFetchLog, monitoringSources } from "../../../db/schema";
 import { newId } from "../../../lib/ids";
 import { OutboundError } from "../../../lib/safe-fetch";
 import type { Services } from "../../../services";
+import { canonicalUrl } from "../ingest/canonical-url";
 import { type IngestResult, ingestItems } from "../ingest/ingest-items";
 import type { RawItem } from "../ingest/raw-item";
 import { fetchArticle } from "./fetch-article";
@@ -71,19 +72,16 @@ async function readEntries(fetcher: PoliteFetcher, source: typeof monitoringSour
 async function newOrChanged(services: Services, organizationId: string, entries: FeedEntry[]) {
   const unique = [...new Map(entries.map((e) => [e.url, e])).values()];
   if (unique.length === 0) return [];
-  const urls = unique.map((e) => e.url);
+  // Stored articles are keyed by canonical URL (indexed per organization): look entries up the same way.
+  const keyOf = (url: string) => canonicalUrl(url) ?? url;
+  const keys = [...new Set(unique.map((e) => keyOf(e.url)))];
   const known = await services.db
-    .select({ url: articles.url, canonicalUrl: articles.canonicalUrl, fetchedAt: articles.fetchedAt, updatedAt: articles.updatedAt })
+    .select({ canonicalUrl: articles.canonicalUrl, fetchedAt: articles.fetchedAt, updatedAt: articles.updatedAt })
     .from(articles)
-    .where(and(eq(articles.organizationId, organizationId), or(inArray(articles.url, urls), inArray(articles.canonicalUrl, urls))));
-  const seen = new Map<string, Date>();
-  for (const k of known) {
-    const at = k.updatedAt > k.fetchedAt ? k.updatedAt : k.fetchedAt;
-    seen.set(k.url, at);
-    seen.set(k.canonicalUrl, at);
-  }
+    .where(and(eq(articles.organizationId, organizationId), inArray(articles.canonicalUrl, keys)));
+  const seen = new Map(known.map((k) => [k.canonicalUrl, k.updatedAt > k.fetchedAt ? k.updatedAt : k.fetchedAt]));
   return unique.filter((e) => {
-    const at = seen.get(e.url);
+    const at = seen.get(keyOf(e.url));
     return !at || (e.updatedAt !== null && e.updatedAt > at);
   });
 }
@@ -159,7 +157,8 @@ export async function fetchSource(services: Services, sourceId: string, trigger:
     const outletName = source.outletId
       ? ((await db.select({ name: mediaOutlets.name }).from(mediaOutlets).where(eq(mediaOutlets.id, source.outletId)))[0]?.name ?? null)
       : null;
-    const todo = (await newOrChanged(services, source.organizationId, entries)).slice(0, MAX_ARTICLES_PER_RUN);
+    const due = await newOrChanged(services, source.organizationId, entries);
+    const todo = due.slice(0, MAX_ARTICLES_PER_RUN);
     summary.duplicates = entries.length - todo.length;
     const { items, details } = await fetchEntries(fetcher, todo, { outletId: source.outletId, outletName });
     let result: IngestResult | null = null;
@@ -173,12 +172,16 @@ export async function fetchSource(services: Services, sourceId: string, trigger:
     summary.rejected = details.length;
     summary.status = details.length ? "partial" : "ok";
     summary.errorCode = details[0]?.code ?? null;
+    // Validators only when every due entry was read: otherwise the next conditional GET would
+    // answer 304 and the entries left over (beyond the per-run cap, or failed) would wait for
+    // the feed itself to change.
+    const complete = todo.length === due.length && details.length === 0;
     await finish(services, source, summary, {
       httpStatus: res.httpStatus,
       details,
       startedAt,
-      etag: res.etag,
-      lastModified: res.lastModified,
+      etag: complete ? res.etag : null,
+      lastModified: complete ? res.lastModified : null,
     });
   } catch (err) {
     if (!(err instanceof MonitoringFetchError || err instanceof OutboundError)) {

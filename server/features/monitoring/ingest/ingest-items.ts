@@ -193,6 +193,10 @@ export async function ingestItems(db: Executor, input: IngestInput, options: Ing
     });
   });
   if (!candidates.length) return result;
+  // One ingest per owner at a time (feeds, social, clippings and imports of one organization
+  // run in parallel jobs): two batches carrying the same article would otherwise both miss the
+  // other's uncommitted row and fail on the unique index, and story counts would be overwritten.
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`ingest:${organizationId}`}))`);
   clock.lap("validate, canonical URL, hash");
 
   const written = await db.transaction(async (tx) => {

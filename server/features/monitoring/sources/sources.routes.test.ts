@@ -132,6 +132,14 @@ describe("monitoring sources against the news web", () => {
     });
     expect(log.body.items[0]).toMatchObject({ status: "partial", entries: 8, items: 2, rejected: 6 });
     expect(web.hits("uji.test", "/privat/rahasia")).toBe(0);
+    // Entries failed: no validators are kept, so the next fetch reads the feed again (no 304)
+    // and retries them instead of waiting for the feed to change.
+    const [row] = await server.services.db.select().from(monitoringSources).where(eq(monitoringSources.id, src.id));
+    expect([row.etag, row.lastModified]).toEqual([null, null]);
+    await fetchNow(src.id);
+    const again = await client.get(`/api/v1/monitoring/sources/${src.id}/fetches`);
+    expect(again.body.items[0].status).toBe("partial");
+    expect(web.hits("uji.test", "/berita/besar")).toBe(2);
   });
 
   it("a broken feed is an error on the source with back-off; an updated article updates its row", async () => {
