@@ -103,6 +103,8 @@ const id = {
     "Konten sensitif membutuhkan persetujuan pimpinan, tetapi belum ada pengguna berperan pimpinan (leader) untuk organisasi ini.",
   version_conflict:
     "Konten ini telah disimpan orang lain (versi {{version}}). Muat ulang untuk melihat perubahan terbaru sebelum menyimpan.",
+  issue_version_conflict:
+    "Isu ini telah diubah orang lain (versi {{version}}). Muat ulang untuk melihat perubahan terbaru sebelum menyimpan.",
   version_not_found: "Versi yang diminta tidak ada.",
   rights_limited:
     "Konten memakai aset dengan hak pakai terbatas ({{files}}). Konfirmasi bahwa penggunaannya diizinkan sebelum menjadwalkan.",
@@ -348,6 +350,7 @@ const en: Record<ErrorCode, string> = {
   no_approvers: "Approval step {{step}} has no approver other than the author. Set up this organization's approval chain.",
   no_leader_approver: "Sensitive content needs a leader's approval, but no user holds the leader role for this organization.",
   version_conflict: "Someone else saved this content (version {{version}}). Reload to see the latest changes before saving.",
+  issue_version_conflict: "Someone else changed this issue (version {{version}}). Reload to see the latest changes before saving.",
   version_not_found: "The requested version does not exist.",
   rights_limited: "The content uses assets with limited usage rights ({{files}}). Confirm their use is permitted before scheduling.",
   embargo_before_publish: "The embargo time cannot be before the publish time.",

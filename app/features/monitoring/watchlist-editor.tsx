@@ -190,24 +190,27 @@ export function WatchlistEditor({ watchlist, onClose }: { watchlist: WatchlistVi
           </Alert>
         ) : null}
         {!readOnly && <Switch label={t("watchlists.enabled")} checked={enabled} onChange={(e) => setEnabled(e.currentTarget.checked)} />}
-        <Group align="flex-end" gap="xs">
-          <NumberInput
-            label={t("watchlists.previewDays")}
-            min={1}
-            max={90}
-            value={days}
-            onChange={(v) => setDays(Number(v) || 7)}
-            w={150}
-          />
-          <Button
-            variant="default"
-            loading={previewing}
-            disabled={!organizationId || !filled.length || check.isError}
-            onClick={() => void runPreview()}
-          >
-            {t("watchlists.preview")}
-          </Button>
-        </Group>
+        {/* Previewing scans the tree's articles, so it belongs to editing (the server asks for watchlist.manage). */}
+        {!readOnly && (
+          <Group align="flex-end" gap="xs">
+            <NumberInput
+              label={t("watchlists.previewDays")}
+              min={1}
+              max={90}
+              value={days}
+              onChange={(v) => setDays(Number(v) || 7)}
+              w={150}
+            />
+            <Button
+              variant="default"
+              loading={previewing}
+              disabled={!organizationId || !filled.length || check.isError}
+              onClick={() => void runPreview()}
+            >
+              {t("watchlists.preview")}
+            </Button>
+          </Group>
+        )}
         {previewError !== null && <QueryErrorAlert error={previewError} query="" />}
         {preview && <PreviewResult preview={preview} />}
         <Group justify="flex-end">

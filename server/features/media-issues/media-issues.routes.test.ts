@@ -212,6 +212,15 @@ describe("issues (isu)", () => {
     });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields.assigneeId).toBeTruthy();
+    // An issue "from an article" needs the article.
+    const sourceless = await s.coordinator.client.post("/api/v1/media-issues", {
+      title: "Isu uji",
+      severity: "sedang",
+      organizationId: s.tree.opdA.id,
+      source: { kind: "article" },
+    });
+    expect(sourceless.status).toBe(400);
+    expect(sourceless.body.error.fields["source.articleId"]).toContain("sumber isu");
     const ok = await s.officerClient.post("/api/v1/media-issues", {
       title: "Isu uji",
       severity: "sedang",

@@ -53,13 +53,13 @@ async function notifyAssignee(
 export async function createIssue(tx: Executor, ctx: CommandContext, input: z.infer<typeof createIssueBody>, now = new Date()) {
   const actor = actorRequired(ctx);
   const { source } = input;
+  if (source.kind !== "manual" && !source.articleId && !source.clusterId && !source.alertId) {
+    throw fieldError(`source.${source.kind}Id`, "issue_source_missing");
+  }
   const fromMentions =
     source.kind === "manual"
       ? null
       : await suggestIssue(tx, actor, { articleId: source.articleId, clusterId: source.clusterId, alertId: source.alertId });
-  if (source.kind !== "manual" && !source.articleId && !source.clusterId && !source.alertId) {
-    throw fieldError(`source.${source.kind}Id`, "issue_source_missing");
-  }
   const organizationId = input.organizationId ?? fromMentions?.suggestedOrganizationId;
   if (!organizationId) throw fieldError("organizationId", "issue_organization_required");
   const org = await findVisibleOrganization(tx, actor, organizationId);
@@ -119,7 +119,7 @@ export async function updateIssue(tx: Executor, ctx: CommandContext, id: string,
   const actor = actorRequired(ctx);
   const { i: issue, path } = await findVisibleIssue(tx, actor, id);
   mediaIssuePolicy.authorize(actor, "manage", { path });
-  if (issue.version !== input.version) throw new AppError(409, "version_conflict");
+  if (issue.version !== input.version) throw new AppError(409, "issue_version_conflict", { version: issue.version });
   const set: Partial<typeof mediaIssues.$inferInsert> = {};
   const changes: { kind: string; data: Record<string, unknown> }[] = [];
   let targetPath = path;
@@ -167,10 +167,17 @@ export async function updateIssue(tx: Executor, ctx: CommandContext, id: string,
     changes.push({ kind: "assigned", data: { from: issue.assigneeId, to: input.assigneeId } });
   }
   if (changes.length === 0 && !input.note) return { emailIds: [] as string[] };
-  await tx
+  // The check above read a snapshot; a concurrent save may have bumped the version since.
+  // Only the writer whose update matched may record timeline, audit and notifications.
+  const saved = await tx
     .update(mediaIssues)
     .set({ ...set, version: sql`${mediaIssues.version} + 1`, updatedAt: now })
-    .where(and(eq(mediaIssues.id, id), eq(mediaIssues.version, input.version)));
+    .where(and(eq(mediaIssues.id, id), eq(mediaIssues.version, input.version)))
+    .returning({ id: mediaIssues.id });
+  if (saved.length === 0) {
+    const [current] = await tx.select({ version: mediaIssues.version }).from(mediaIssues).where(eq(mediaIssues.id, id));
+    throw new AppError(409, "issue_version_conflict", { version: current?.version ?? input.version });
+  }
   for (const [k, c] of changes.entries())
     await addTimeline(tx, id, c.kind, actor.userId, c.data, k === changes.length - 1 ? (input.note ?? null) : null, now);
   if (changes.length === 0 && input.note) await addTimeline(tx, id, "note", actor.userId, {}, input.note, now);

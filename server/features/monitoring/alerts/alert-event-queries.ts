@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gt, ilike, inArray, isNull, or, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, or, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { alertEventQuery } from "../../../../common/schemas/monitoring-alerts";
 import type { Executor } from "../../../db/client";
@@ -42,7 +42,10 @@ export function presentAlertEvent(
   };
 }
 
-/** Alerts in the actor's scope, newest first; `after` gives only those newer than an id (live views). */
+/**
+ * Alerts in the actor's scope, newest first; `after` gives only those newer than an id, oldest
+ * first, so a live view can page forward without skipping any (ids are UUIDv7, time-ordered).
+ */
 export async function listAlertEvents(
   db: Executor,
   actor: Actor,
@@ -76,7 +79,7 @@ export async function listAlertEvents(
   const [rows, [{ total }]] = await Promise.all([
     base()
       .where(where)
-      .orderBy(desc(alertEvents.createdAt), desc(alertEvents.id))
+      .orderBy(...(query.after ? [asc(alertEvents.id)] : [desc(alertEvents.createdAt), desc(alertEvents.id)]))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
     db.select({ total: count() }).from(alertEvents).innerJoin(organizations, eq(organizations.id, alertEvents.organizationId)).where(where),

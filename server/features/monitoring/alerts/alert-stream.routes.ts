@@ -5,6 +5,9 @@ import { listAlertEvents } from "./alert-event-queries";
 import { AlertSignals } from "./alert-signals";
 
 const KEEPALIVE_MS = 20_000;
+const PAGE_SIZE = 50;
+/** Below every UUID: when the reader had no alert at all on connect, every later one is new. */
+const BEFORE_ALL = "00000000-0000-0000-0000-000000000000";
 
 /**
  * Live alerts as Server-Sent Events (session cookie, same origin): each new alert in the
@@ -58,10 +61,14 @@ export async function alertStreamRoutes(fastify: FastifyInstance) {
         try {
           do {
             again = false;
-            const page = await listAlertEvents(services.db, actor, { page: 1, pageSize: 50, after: lastId });
-            for (const item of page.items.reverse()) {
-              res.write(`id: ${item.id}\nevent: alert\ndata: ${JSON.stringify(item)}\n\n`);
-              lastId = item.id;
+            // Oldest first, page after page: a burst larger than a page is sent whole, in order.
+            for (;;) {
+              const page = await listAlertEvents(services.db, actor, { page: 1, pageSize: PAGE_SIZE, after: lastId ?? BEFORE_ALL });
+              for (const item of page.items) {
+                res.write(`id: ${item.id}\nevent: alert\ndata: ${JSON.stringify(item)}\n\n`);
+                lastId = item.id;
+              }
+              if (page.items.length < PAGE_SIZE || res.destroyed) break;
             }
           } while (again);
         } catch (err) {

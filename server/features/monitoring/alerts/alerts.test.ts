@@ -1,6 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { alertDeliveries, alertEvents, alertInbox, notifications } from "../../../db/schema";
+import { newId } from "../../../lib/ids";
 import { createTree, signedIn } from "../../../test/factories";
 import { type FakeTelegram, startFakeTelegram } from "../../../test/fake-platforms/telegram";
 import { type FakeWebhook, startFakeWebhook } from "../../../test/fake-platforms/webhook";
@@ -300,5 +301,42 @@ describe("negative-mention alerts", () => {
       .from(alertInbox)
       .where(and(eq(alertInbox.organizationId, s.tree.root.id)));
     expect(row.processedAt).not.toBeNull();
+  });
+});
+
+describe("live alert stream", () => {
+  it("sends every alert missed since Last-Event-ID, oldest first, even more than one page", async () => {
+    const s = await setup({ channels: { inApp: true, email: false, telegram: null, webhook: null } });
+    const ids = Array.from({ length: 121 }, () => newId());
+    await server.services.db.insert(alertEvents).values(
+      ids.map((id, i) => ({
+        id,
+        organizationId: s.tree.root.id,
+        ruleId: s.rule.id,
+        kind: "negative_mention",
+        dedupKey: `burst-${i}`,
+        title: `Peringatan ${i}`,
+      })),
+    );
+    const stream = await fetch(`${server.baseUrl}/api/v1/alerts/stream`, {
+      headers: { cookie: s.coordinator.client.cookie ?? "", "last-event-id": ids[0] },
+    });
+    const reader = stream.body!.getReader();
+    const sent: string[] = [];
+    const deadline = Date.now() + 10_000;
+    let text = "";
+    while (sent.length < ids.length - 1 && Date.now() < deadline) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += new TextDecoder().decode(value);
+      const blocks = text.split("\n\n");
+      text = blocks.pop() ?? "";
+      for (const b of blocks) {
+        const id = /^id: (.+)$/m.exec(b)?.[1];
+        if (id && b.includes("event: alert")) sent.push(id);
+      }
+    }
+    await reader.cancel();
+    expect(sent).toEqual(ids.slice(1));
   });
 });

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "../../../db/client";
 import { monitoringSources } from "../../../db/schema";
 import { AppError, fieldError } from "../../../http/errors";
@@ -23,14 +23,9 @@ export async function intakeSource(tx: Executor, organizationId: string, sourceI
 export async function recordIntakeOnSource(tx: Executor, sourceId: string | null, inserted: number) {
   if (!sourceId) return;
   const now = new Date();
-  const [row] = await tx
-    .select({ itemsTotal: monitoringSources.itemsTotal })
-    .from(monitoringSources)
-    .where(eq(monitoringSources.id, sourceId))
-    .limit(1);
-  if (!row) return;
+  // Incremented in SQL: two intakes at once on one source must both count.
   await tx
     .update(monitoringSources)
-    .set({ itemsTotal: row.itemsTotal + inserted, lastFetchedAt: now, lastSuccessAt: now, updatedAt: now })
+    .set({ itemsTotal: sql`${monitoringSources.itemsTotal} + ${inserted}`, lastFetchedAt: now, lastSuccessAt: now, updatedAt: now })
     .where(eq(monitoringSources.id, sourceId));
 }

@@ -1,10 +1,11 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { articles, auditLog } from "../../../db/schema";
+import { articles, auditLog, monitoringOcrScans } from "../../../db/schema";
 import { createTree, signedIn } from "../../../test/factories";
 import type { TestClient } from "../../../test/http-client";
 import { startTestServer, type TestServer } from "../../../test/test-server";
 import { renderBlankScan, renderScan, renderScanPdf, SCAN_PARAGRAPH, SCAN_WORDS } from "./ocr/test-scans";
+import { ocrScanJob, sweepOcrScansJob } from "./ocr-scan.job";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -106,6 +107,28 @@ describe("manual print/TV/radio entry with OCR", () => {
       entry(tree.opdA.id, { kind: "radio", page: "RRI Pro 1, Warta Berita" }),
     );
     expect(typed.status).toBe(201);
+  }, 60_000);
+
+  it("reads a scan once: a second job for a claimed scan does nothing, the sweep re-runs a stranded one", async () => {
+    const tree = await createTree(server.services);
+    const { client } = await signedIn(server, tree.opdA, "officer");
+    const res = await upload(client, tree.opdA.id, await renderScan("png"), "scan.png");
+    expect(res.body.status).toBe("done");
+    const db = server.services.db;
+    const row = () => db.select().from(monitoringOcrScans).where(eq(monitoringOcrScans.id, res.body.id));
+    // Another worker holds the scan: a duplicate job must not read it again.
+    await db.update(monitoringOcrScans).set({ status: "running", text: "sebagian" }).where(eq(monitoringOcrScans.id, res.body.id));
+    await ocrScanJob.handler({ scanId: res.body.id }, server.services);
+    expect((await row())[0]).toMatchObject({ status: "running", text: "sebagian" });
+    // A scan whose job never started (queued for long) is picked up by the sweep and read.
+    await db
+      .update(monitoringOcrScans)
+      .set({ status: "queued", text: null, createdAt: new Date(Date.now() - 10 * 60_000) })
+      .where(eq(monitoringOcrScans.id, res.body.id));
+    await sweepOcrScansJob.handler({}, server.services);
+    const [swept] = await row();
+    expect(swept.status).toBe("done");
+    for (const word of SCAN_WORDS) expect(swept.text).toContain(word);
   }, 60_000);
 
   it("keeps tenants apart and checks roles and fields", async () => {

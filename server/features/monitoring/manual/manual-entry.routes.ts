@@ -33,7 +33,7 @@ export async function manualEntryRoutes(fastify: FastifyInstance) {
       const ctx = commandContext(request);
       const scan = await inTransaction(request, (tx) => uploadScan(tx, ctx, upload));
       // After the commit: the job reads the row. Inline (tests) it runs to the end right here.
-      await jobs.enqueue(OCR_SCAN_JOB, { scanId: scan.id });
+      await jobs.enqueue(OCR_SCAN_JOB, { scanId: scan.id }, { singletonKey: scan.id });
       const fresh = await findScan(db, actorOf(request), scan.id);
       return reply.code(202).send(presentScan(ctx, fresh));
     },

@@ -16,14 +16,19 @@ export const ocrScanJob = defineJob({
   payload: z.object({ scanId: z.uuid() }),
   retryLimit: 0,
   handler: async ({ scanId }, { db, files, env, logger }) => {
-    const [scan] = await db.select().from(monitoringOcrScans).where(eq(monitoringOcrScans.id, scanId)).limit(1);
-    if (!scan || scan.status === "done" || scan.status === "failed") return;
+    // Claim the scan: of two jobs for one scan (the sweep re-queued it while the first waited),
+    // only the one that moves it out of "queued" reads the file.
+    const [scan] = await db
+      .update(monitoringOcrScans)
+      .set({ status: "running", errorCode: null, updatedAt: new Date() })
+      .where(and(eq(monitoringOcrScans.id, scanId), eq(monitoringOcrScans.status, "queued")))
+      .returning();
+    if (!scan) return;
     const set = (values: Partial<typeof monitoringOcrScans.$inferInsert>) =>
       db
         .update(monitoringOcrScans)
         .set({ ...values, updatedAt: new Date() })
         .where(eq(monitoringOcrScans.id, scanId));
-    await set({ status: "running", errorCode: null });
     try {
       const data = await files.get(scan.fileKey);
       if (!data) throw new OcrFailure("ocr_unreadable");
@@ -60,7 +65,10 @@ export const sweepOcrScansJob = defineJob({
       .from(monitoringOcrScans)
       .where(and(eq(monitoringOcrScans.status, "queued"), lt(monitoringOcrScans.createdAt, queuedBefore)))
       .limit(100);
-    for (const row of stale) await jobs.enqueue(OCR_SCAN_JOB, { scanId: row.id });
+    await jobs.enqueueMany(
+      OCR_SCAN_JOB,
+      stale.map((row) => ({ payload: { scanId: row.id }, singletonKey: row.id })),
+    );
     // updated_at moves after every page, and a page (render + OCR) is bounded by two timeouts.
     const runningBefore = new Date(Date.now() - (env.OCR_TIMEOUT_SECONDS * 3 + 600) * 1000);
     await db

@@ -8,6 +8,8 @@ import { compileQuery, type QueryNode, toTsQuery } from "../query";
 import { tokenizeDoc } from "../text/tokenized-doc";
 
 export const MAX_SCAN = 5000;
+/** The preview answers while an editor types, so it looks at fewer rows than the background re-match. */
+export const PREVIEW_MAX_SCAN = 2000;
 
 export interface RecentMatch {
   id: string;
@@ -25,9 +27,10 @@ export const rootPathOf = (path: string) => `/${path.split("/").filter(Boolean)[
 
 export async function matchRecent(
   db: Executor,
-  input: { rootPath: string; ast: QueryNode; days: number },
+  input: { rootPath: string; ast: QueryNode; days: number; maxScan?: number },
 ): Promise<{ matches: RecentMatch[]; scanned: number; truncated: boolean }> {
   const tsq = toTsQuery(input.ast);
+  const maxScan = input.maxScan ?? MAX_SCAN;
   const since = new Date(Date.now() - input.days * 86_400_000);
   const rows = rowsOf<{
     id: string;
@@ -42,15 +45,15 @@ export async function matchRecent(
       from articles a join organizations o on o.id = a.organization_id
       where o.path like ${`${input.rootPath}%`} and a.published_at >= ${since.toISOString()}
       ${tsq ? sql`and a.search @@ to_tsquery('indonesian', ${tsq})` : sql``}
-      order by a.published_at desc limit ${MAX_SCAN + 1}`),
+      order by a.published_at desc limit ${maxScan + 1}`),
   );
   const matcher = compileQuery(input.ast);
-  const truncated = rows.length > MAX_SCAN;
+  const truncated = rows.length > maxScan;
   const matches: RecentMatch[] = [];
-  for (const r of rows.slice(0, MAX_SCAN)) {
+  for (const r of rows.slice(0, maxScan)) {
     const text = `${r.title}\n\n${r.lead}\n\n${r.body}`;
     if (!matcher(tokenizeDoc(text))) continue;
     matches.push({ id: r.id, title: r.title, url: r.url, outletName: r.outlet_name, publishedAt: new Date(r.published_at), text });
   }
-  return { matches, scanned: Math.min(rows.length, MAX_SCAN), truncated };
+  return { matches, scanned: Math.min(rows.length, maxScan), truncated };
 }

@@ -4,6 +4,8 @@ import { articleMentions } from "../../../db/schema";
 import { createTree, signedIn } from "../../../test/factories";
 import { startTestServer, type TestServer } from "../../../test/test-server";
 import { ingestItems } from "../ingest/ingest-items";
+import { compileWatchlist } from "./compile-watchlist";
+import { matchRecent, rootPathOf } from "./match-recent";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -87,6 +89,16 @@ describe("watchlists", () => {
     expect(preview.body.total).toBe(2);
     expect(preview.body.perDay.reduce((s: number, d: { count: number }) => s + d.count, 0)).toBe(2);
     expect(preview.body.items.map((i: { title: string }) => i.title).sort()).toEqual(["Banjir di Denpasar", "Longsor di Bangli"]);
+    expect(preview.body).toMatchObject({ scanned: 2, truncated: false });
+    // The scan stops at its cap (the preview's is PREVIEW_MAX_SCAN) and says so.
+    const capped = await matchRecent(db, {
+      rootPath: rootPathOf(tree.opdA.path),
+      ast: compileWatchlist([{ kind: "query", value: "banjir OR longsor" }]).ast,
+      days: 7,
+      maxScan: 1,
+    });
+    expect(capped).toMatchObject({ scanned: 1, truncated: true });
+    expect(capped.matches.map((m) => m.title)).toEqual(["Banjir di Denpasar"]);
 
     const created = await client.post("/api/v1/monitoring/watchlists", {
       organizationId: tree.opdA.id,
@@ -115,7 +127,13 @@ describe("watchlists", () => {
     const officer = await signedIn(server, tree.opdA, "officer");
     expect((await officer.client.get(`/api/v1/monitoring/watchlists/${id}`)).body.can).toMatchObject({ read: true, manage: false });
     expect((await officer.client.patch(`/api/v1/monitoring/watchlists/${id}`, { name: "X" })).status).toBe(403);
+    // Previewing is part of editing: a reader may not scan the tree's articles with a query of their own.
+    const previewBody = { organizationId: tree.opdA.id, entries: [{ kind: "query", value: "banjir" }], days: 7 };
+    const officerPreview = await officer.client.post("/api/v1/monitoring/watchlists/preview", previewBody);
+    expect(officerPreview.status).toBe(403);
+    expect(officerPreview.body.items).toBeUndefined();
     const other = await signedIn(server, tree.opdB, "admin");
+    expect((await other.client.post("/api/v1/monitoring/watchlists/preview", previewBody)).status).toBe(404);
     expect((await other.client.get(`/api/v1/monitoring/watchlists/${id}`)).status).toBe(404);
     expect((await other.client.delete(`/api/v1/monitoring/watchlists/${id}`)).status).toBe(404);
 

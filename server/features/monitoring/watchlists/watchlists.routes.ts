@@ -22,7 +22,7 @@ import { MONITORING_READERS, watchlistPolicy } from "../articles/monitoring-arti
 import { scoreMention } from "../ingest/ingest-items";
 import { createWatchlist, deleteWatchlist, findWatchlist, updateWatchlist } from "./commands/write-watchlist";
 import { compileWatchlist, matchableWatchlist } from "./compile-watchlist";
-import { matchRecent, rootPathOf } from "./match-recent";
+import { matchRecent, PREVIEW_MAX_SCAN, rootPathOf } from "./match-recent";
 import { REMATCH_DAYS, WATCHLIST_REMATCH_JOB } from "./rematch.job";
 
 const tags = ["monitoring"];
@@ -135,7 +135,8 @@ export async function watchlistRoutes(fastify: FastifyInstance) {
   app.post(
     "/monitoring/watchlists/preview",
     {
-      config: { policy: "watchlist.read" },
+      // Previewing is part of editing: it scans the whole tree's articles, as a saved watchlist would.
+      config: { policy: "watchlist.manage" },
       schema: {
         tags,
         summary: "Pratinjau kecocokan watchlist pada artikel N hari terakhir",
@@ -150,11 +151,13 @@ export async function watchlistRoutes(fastify: FastifyInstance) {
         .from(organizations)
         .where(eq(organizations.id, request.body.organizationId));
       if (!org || !hasAnyRole(actor, org.path, MONITORING_READERS)) throw new AppError(404, "not_found");
+      watchlistPolicy.authorize(actor, "manage", org);
       const compiled = compileWatchlist(request.body.entries);
       const { matches, scanned, truncated } = await matchRecent(db, {
         rootPath: rootPathOf(org.path),
         ast: compiled.ast,
         days: request.body.days,
+        maxScan: PREVIEW_MAX_SCAN,
       });
       const m = matchableWatchlist({
         id: "preview",

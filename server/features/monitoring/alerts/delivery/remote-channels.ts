@@ -1,7 +1,7 @@
-import { createHmac } from "node:crypto";
 import type { Env } from "../../../../env";
 import { createSafeFetch, OutboundError } from "../../../../lib/safe-fetch";
 import { secretBox } from "../../../../lib/secret-box";
+import { webhookSignature } from "../../../channels/connectors/webhook";
 import type { RuleRow } from "./raise-alert";
 
 /** A failed remote delivery, with a message an officer can act on (never the token or URL path). */
@@ -62,7 +62,7 @@ export async function sendWebhook(env: Env, rule: RuleRow, key: string, payload:
         "content-type": "application/json",
         "user-agent": "Sinergi-Alerts/1",
         "idempotency-key": key,
-        "x-sinergi-signature": `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`,
+        "x-sinergi-signature": webhookSignature(secret, body),
       },
       body,
       timeoutMs: TIMEOUT_MS,
