@@ -4,6 +4,7 @@ import { recordEventAttendance, recordLateAttendance } from "./media-relations/c
 import { notifyJournalistSubscribers } from "./media-room/commands/notify-subscribers";
 import { queueMentionsForAlerts } from "./monitoring/alerts/mentions-subscriber";
 import { recordCoverageFromPickups } from "./press-events/commands/coverage-from-pickups";
+import { forgetErasedGuest } from "./press-events/commands/forget-erased-guest";
 import { recordPressEventEvidence } from "./work-logs/commands/press-event-evidence";
 import { recordPublicationEvidence } from "./work-logs/commands/publication-evidence";
 
@@ -17,4 +18,5 @@ export function registerSubscriptions() {
   subscribe("monitoring.mentions", queueMentionsForAlerts);
   subscribe("monitoring.pickups", recordCoverageFromPickups);
   subscribe("journalist.erased", forgetErasedRecipient);
+  subscribe("journalist.erased", forgetErasedGuest);
 }

@@ -8,7 +8,7 @@ import { AppError } from "../../http/errors";
 import type { Actor } from "../../policies/core";
 import { escapeLike, inScope } from "../media-relations/outlet-queries";
 import { contactListPolicy } from "./distribution.policy";
-import { type ListSelector, resolveRecipients } from "./recipient-resolver";
+import { countEligible, type ListSelector } from "./recipient-resolver";
 
 const columns = {
   id: contactLists.id,
@@ -110,6 +110,6 @@ export function presentContactList(row: ContactListRow, journalistIds: string[],
 /** A list as the API shows it: with its members (static) and its eligible-recipient count. */
 export async function contactListDetail(db: Executor, actor: Actor, row: ContactListRow) {
   const ids = row.kind === "static" ? await memberIdsOf(db, row.id) : [];
-  const eligible = (await resolveRecipients(db, [selectorOf(row)])).length;
+  const eligible = await countEligible(db, selectorOf(row));
   return presentContactList(row, ids, eligible, actor);
 }

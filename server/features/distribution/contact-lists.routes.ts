@@ -15,7 +15,7 @@ import { findVisibleOrganization } from "../organizations/organization-queries";
 import { createContactList, deleteContactList, updateContactList } from "./commands/write-contact-list";
 import { contactListDetail, findVisibleList, listContactLists, memberIdsOf, presentContactList, selectorOf } from "./contact-list-queries";
 import { contactListPolicy } from "./distribution.policy";
-import { countMatched, resolveRecipients } from "./recipient-resolver";
+import { countEligible, countMatched, resolveRecipients } from "./recipient-resolver";
 
 const tags = ["distribution"];
 const params = z.object({ id: z.uuid() });
@@ -37,7 +37,7 @@ export async function contactListRoutes(fastify: FastifyInstance) {
       const items = [];
       for (const row of rows) {
         const ids = row.kind === "static" ? await memberIdsOf(db, row.id) : [];
-        items.push(presentContactList(row, ids, (await resolveRecipients(db, [selectorOf(row)])).length, actor));
+        items.push(presentContactList(row, ids, await countEligible(db, selectorOf(row)), actor));
       }
       return { items, total, page: request.query.page, pageSize: request.query.pageSize };
     },
@@ -64,8 +64,11 @@ export async function contactListRoutes(fastify: FastifyInstance) {
         filters: request.body.kind === "dynamic" ? (request.body.filters ?? {}) : {},
         journalistIds: request.body.kind === "static" ? (request.body.journalistIds ?? []) : undefined,
       };
-      const recipients = await resolveRecipients(db, [selector]);
-      return { matched: await countMatched(db, selector), eligible: recipients.length, sample: recipients.slice(0, 10) };
+      return {
+        matched: await countMatched(db, selector),
+        eligible: await countEligible(db, selector),
+        sample: await resolveRecipients(db, [selector], 10),
+      };
     },
   );
 
@@ -86,8 +89,12 @@ export async function contactListRoutes(fastify: FastifyInstance) {
     },
     async (request) => {
       const list = await findVisibleList(db, actorOf(request), request.params.id);
-      const recipients = await resolveRecipients(db, [selectorOf(list)]);
-      return { matched: await countMatched(db, selectorOf(list)), eligible: recipients.length, sample: recipients.slice(0, 500) };
+      const selector = selectorOf(list);
+      return {
+        matched: await countMatched(db, selector),
+        eligible: await countEligible(db, selector),
+        sample: await resolveRecipients(db, [selector], 500),
+      };
     },
   );
 

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { distributionRecipients } from "../../db/schema";
 import { createTree, signedIn } from "../../test/factories";
 import { startSmtpServer } from "../../test/smtp-fixture";
@@ -110,6 +110,27 @@ describe("release distribution by email", () => {
     const csv = await client.get(`/api/v1/distributions/${again.body.id}/recipients.csv`);
     expect(csv.headers.get("content-type")).toContain("text/csv");
     expect(csv.text).toContain(`${emails[1]},skipped`);
+  });
+
+  it("dates the received release in the organization's zone: 18:30 UTC is already the next day in Indonesia", async () => {
+    const { tree, client } = await setup();
+    const s = uid();
+    const { ids } = await journalistsWithOutlet(client, tree.opdA, [{ name: "Gita", email: `gita-${s}@media.test` }]);
+    const listId = await staticList(client, tree.opdA.id, ids);
+    const item = await publishedRelease(server, tree.opdA);
+    const today = new Date().toISOString().slice(0, 10);
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    // Only Date is faked (and set back, so nothing scheduled lands in the future).
+    vi.useFakeTimers({ toFake: ["Date"], shouldAdvanceTime: true });
+    try {
+      vi.setSystemTime(new Date(`${yesterday}T18:30:00Z`));
+      const sent = await client.post("/api/v1/distributions", { contentId: item.id, listIds: [listId] });
+      expect(sent.body.counts).toMatchObject({ accepted: 1 });
+    } finally {
+      vi.useRealTimers();
+    }
+    const history = await client.get(`/api/v1/journalists/${ids[0]}`);
+    expect(history.body.interactions).toEqual([expect.objectContaining({ kind: "release", occurredOn: today })]);
   });
 
   it("records 5xx as bounced and 4xx as deferred, then retries the deferred one", async () => {
@@ -267,6 +288,11 @@ describe("release distribution by email", () => {
     expect(bad.body.error.code).toBe("contact_list_dynamic_members");
     const list = await client.get(`/api/v1/contact-lists?q=${encodeURIComponent("tv terv")}`);
     expect(list.body.items.map((l: { id: string }) => l.id)).toEqual([created.body.id]);
+    // Counted in the database (distinct lower-cased addresses), the same number everywhere.
+    expect(list.body.items[0].eligible).toBe(1);
+    const recipients = await client.get(`/api/v1/contact-lists/${created.body.id}/recipients`);
+    expect(recipients.body).toMatchObject({ matched: 4, eligible: 1 });
+    expect(recipients.body.sample).toEqual([expect.objectContaining({ email: `indra-${s}@tv.test` })]);
   });
 
   it("keeps the rate limit by scheduling batches, which the sweep releases one interval at a time", async () => {

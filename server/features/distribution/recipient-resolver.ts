@@ -88,6 +88,19 @@ export async function resolveRecipients(db: Executor, selectors: ListSelector[],
   return rows.map((r) => ({ journalistId: r.journalist_id, name: r.name, email: r.email }));
 }
 
+/**
+ * How many distinct addresses `resolveRecipients` would give for one list, counted in the
+ * database so a list page does not load every recipient row to show a number.
+ */
+export async function countEligible(db: Executor, s: ListSelector): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(distinct lower(${journalists.email}))`.mapWith(Number) })
+    .from(journalists)
+    .innerJoin(organizations, eq(organizations.id, journalists.organizationId))
+    .where(and(selectorCondition(s), eligibleCondition));
+  return row?.n ?? 0;
+}
+
 /** How many journalists a selector matches at all (before the contact and consent checks). */
 export async function countMatched(db: Executor, s: ListSelector): Promise<number> {
   const [row] = await db

@@ -181,6 +181,38 @@ describe("media cooperation contracts", () => {
     expect(await contractCount(tree.opdA.id)).toBe(0);
   });
 
+  it("refuses another tenant's journalist without leaking the name, and an erased journalist, in the check and on create", async () => {
+    const tree = await createTree(server.services);
+    const foreignTree = await createTree(server.services);
+    const { client } = await signedIn(server, tree.opdA, "editor");
+    const { client: foreignEditor } = await signedIn(server, foreignTree.opdA, "editor");
+    const staff = await outletWithStaff(client, tree.opdA, "Warta Uji");
+    const foreign = await outletWithStaff(foreignEditor, foreignTree.opdA, "Rahasia Tetangga");
+
+    const body = contractBody(tree.opdA, staff.outletId, { journalistIds: [foreign.reporterId] });
+    const created = await client.post("/api/v1/media-contracts", body);
+    expect(created.status).toBeGreaterThanOrEqual(400);
+    expect(created.status).toBeLessThan(500);
+    expect(Object.keys(created.body.error.fields)).toEqual(["journalistIds.0"]);
+    expect(created.text).not.toContain("Rahasia Tetangga");
+    const preview = await client.post("/api/v1/media-contracts/eligibility-check", {
+      organizationId: tree.opdA.id,
+      outletId: staff.outletId,
+      journalistIds: [foreign.reporterId],
+    });
+    expect(preview.status).toBe(created.status);
+    expect(preview.text).not.toContain("Rahasia Tetangga");
+
+    expect((await client.post(`/api/v1/journalists/${staff.reporterId}/erase`, { reason: "Permintaan tertulis" })).status).toBe(200);
+    const erased = await client.post(
+      "/api/v1/media-contracts",
+      contractBody(tree.opdA, staff.outletId, { journalistIds: [staff.reporterId] }),
+    );
+    expect(erased.status).toBe(400);
+    expect(erased.body.error.fields["journalistIds.0"]).toBeTruthy();
+    expect(await contractCount(tree.opdA.id)).toBe(0);
+  });
+
   it("lets the coordinator read the subtree's contracts but not sign, and answers 404 to another agency", async () => {
     const tree = await createTree(server.services);
     const { client: officer } = await signedIn(server, tree.opdA, "officer");

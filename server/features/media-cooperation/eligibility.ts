@@ -107,7 +107,7 @@ export async function checkEligibility(
     ? await tx
         .select({ name: journalists.name, ukwLevel: journalists.ukwLevel })
         .from(journalists)
-        .where(inArray(journalists.id, journalistIds))
+        .where(and(inArray(journalists.id, journalistIds), isNull(journalists.erasedAt)))
     : [];
   const facts: Facts = { outlet, editors, contracted, on };
   const results = rules.map((r) => judge(r.kind, r.params, facts));

@@ -11,6 +11,7 @@ import {
 } from "../../../common/schemas/press-events";
 import { errorBody } from "../../../common/schemas/shared";
 import type { Executor } from "../../db/client";
+import { AppError } from "../../http/errors";
 import { actorOf, commandContext, inTransaction, typed } from "../../http/route-kit";
 import type { Actor } from "../../policies/core";
 import { sendQueuedEmail } from "../email/send-queued-email";
@@ -19,7 +20,7 @@ import { addInvitations, addWalkIn, removeInvitation } from "./commands/invitati
 import { sendInvitations } from "./commands/send-invitations";
 import { renderInvitationCards } from "./invitation-cards-pdf";
 import { presentEvent, presentInvitation } from "./press-event.presenter";
-import { countsFor, countsOf, findVisibleEvent, invitationsOf } from "./press-event-queries";
+import { countsFor, countsOf, type EventRow, findVisibleEvent, invitationsOf } from "./press-event-queries";
 import { pressEventPolicy } from "./press-events.policy";
 
 const tags = ["press-events"];
@@ -31,18 +32,22 @@ export async function pressEventGuestRoutes(fastify: FastifyInstance) {
   const app = typed(fastify);
   const { db, env } = fastify.services;
 
-  /** The guest list; links (RSVP, check-in) only for those who may manage the event. */
+  /** Guest links (RSVP, check-in) only for those who may manage the event. */
+  const linksFor = (actor: Actor, request: FastifyRequest, row: EventRow) =>
+    pressEventPolicy.can(actor, "manage", row) ? { env, publicUrl: request.server.services.publicUrl } : null;
   const guests = async (exec: Executor, actor: Actor, request: FastifyRequest, eventId: string) => {
     const row = await findVisibleEvent(exec, actor, eventId);
-    const links = pressEventPolicy.can(actor, "manage", row) ? { env, publicUrl: request.server.services.publicUrl } : null;
     const rows = await invitationsOf(exec, eventId);
+    const links = linksFor(actor, request, row);
     return { row, items: rows.map((r) => presentInvitation(r, links)) };
   };
+  /** One guest as the list shows it (after a check-in or walk-in); gone meanwhile → 404. */
   const guest = async (request: FastifyRequest, eventId: string, invitationId: string) => {
-    const { items } = await guests(db, actorOf(request), request, eventId);
-    const found = items.find((i) => i.id === invitationId);
-    if (!found) throw new Error(`invitation ${invitationId} vanished`);
-    return found;
+    const actor = actorOf(request);
+    const row = await findVisibleEvent(db, actor, eventId);
+    const [found] = await invitationsOf(db, eventId, invitationId);
+    if (!found) throw new AppError(404, "not_found");
+    return presentInvitation(found, linksFor(actor, request, row));
   };
 
   app.get(

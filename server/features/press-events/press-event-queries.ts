@@ -103,13 +103,16 @@ export async function listEvents(db: Executor, actor: Actor, q: z.infer<typeof p
   };
 }
 
-/** Every guest of an event with the journalist's current email (null once erased). */
-export async function invitationsOf(db: Executor, eventId: string) {
+/**
+ * Every guest of an event (or only the one with `invitationId`) with the journalist's current
+ * email (null once erased).
+ */
+export async function invitationsOf(db: Executor, eventId: string, invitationId?: string) {
   return db
     .select({ invitation: pressEventInvitations, email: journalists.email })
     .from(pressEventInvitations)
     .leftJoin(journalists, eq(journalists.id, pressEventInvitations.journalistId))
-    .where(eq(pressEventInvitations.eventId, eventId))
+    .where(and(eq(pressEventInvitations.eventId, eventId), invitationId ? eq(pressEventInvitations.id, invitationId) : undefined))
     .orderBy(asc(sql`lower(${pressEventInvitations.guestName})`), asc(pressEventInvitations.id));
 }
 export type InvitationRow = Awaited<ReturnType<typeof invitationsOf>>[number];

@@ -4,6 +4,7 @@ import { emails } from "../../db/schema";
 import { createTree, createUser, signedIn } from "../../test/factories";
 import type { TestClient } from "../../test/http-client";
 import { startTestServer, type TestServer } from "../../test/test-server";
+import { ERASED_NAME } from "../media-relations/commands/journalist-pdp";
 import { addCoverage } from "./commands/coverage";
 import { recordRsvp } from "./commands/rsvp";
 import { invitationToken } from "./invitation-tokens";
@@ -270,6 +271,32 @@ describe("press events", () => {
     await t.client.post(`/api/v1/press-events/${eventId}/check-in`, { code: ketut.checkInUrl });
     expect((await t.client.get(`/api/v1/journalists/${t.ketut}`)).body.interactions).toHaveLength(1);
     expect((await t.client.get(`/api/v1/work-logs?officerId=${t.officerId}`)).body.items).toHaveLength(1);
+  });
+
+  it("erasing a journalist (UU PDP) removes their name and outlet from guest lists but keeps attendance", async () => {
+    const t = await setup();
+    const eventId = await openEvent(t.client, t.tree.opdA.id);
+    await t.client.post(`/api/v1/press-events/${eventId}/invitations`, { journalistIds: [t.made, t.ketut] });
+    const guests = (await t.client.get(`/api/v1/press-events/${eventId}/invitations`)).body.items;
+    const made = guests.find((g: { journalistId: string }) => g.journalistId === t.made);
+    expect(made).toMatchObject({ name: "Made Wirawan", outlet: "Bali Post" });
+    const checkedIn = await t.client.post(`/api/v1/press-events/${eventId}/check-in`, { code: made.checkInUrl });
+    expect(checkedIn.status).toBe(200);
+
+    expect((await t.client.post(`/api/v1/journalists/${t.made}/erase`, { reason: "Permintaan tertulis" })).status).toBe(200);
+
+    const after = (await t.client.get(`/api/v1/press-events/${eventId}/invitations`)).body;
+    expect(JSON.stringify(after)).not.toContain("Made Wirawan");
+    expect(after.items.find((g: { id: string }) => g.id === made.id)).toMatchObject({
+      name: ERASED_NAME,
+      outlet: null,
+      checkedInAt: checkedIn.body.invitation.checkedInAt,
+    });
+    expect(after.items.find((g: { journalistId: string }) => g.journalistId === t.ketut)).toMatchObject({
+      name: "Ketut Sari",
+      outlet: "Bali Post",
+    });
+    expect(after.counts).toMatchObject({ invited: 2, checkedIn: 1 });
   });
 
   it("records coverage by hand once per link, and another agency cannot add to it", async () => {

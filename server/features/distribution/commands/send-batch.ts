@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { SendMailOptions } from "nodemailer";
 import { MAX_DELIVERY_ATTEMPTS } from "../../../../common/distribution-enums";
+import type { TimeZoneCode } from "../../../../common/roles";
 import {
   contentItems,
   distributionRecipients,
@@ -15,6 +16,7 @@ import {
 import { newId } from "../../../lib/ids";
 import type { Services } from "../../../services";
 import { publicUrlOf } from "../../content/public-url";
+import { localDate } from "../../reports/report-format";
 import { personalize } from "../compose-message";
 import { mailDomain, mailFromAddress, senderAddress } from "../sender";
 import { type DeliveryOutcome, deliver, distributionTransport } from "../smtp-transport";
@@ -37,6 +39,7 @@ async function loadDistribution(services: Services, id: string) {
       slug: contentItems.slug,
       orgName: organizations.name,
       orgSlug: organizations.slug,
+      orgTimeZone: organizations.timeZone,
     })
     .from(distributions)
     .innerJoin(contentItems, eq(contentItems.id, distributions.contentId))
@@ -236,7 +239,8 @@ export async function sendBatch(services: Services, distributionId: string, reci
           id: newId(),
           journalistId: s.r.journalistId,
           kind: "release",
-          occurredOn: now.toISOString().slice(0, 10),
+          // The day the newsroom lives in: 00:30 WIB is still "yesterday" in UTC.
+          occurredOn: localDate(now, found.orgTimeZone as TimeZoneCode),
           text: `Siaran pers diterima: ${found.title}`,
           link,
           createdBy: d.createdBy,

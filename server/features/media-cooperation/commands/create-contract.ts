@@ -2,13 +2,21 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import type { createContractBody, eligibilityCheckBody } from "../../../../common/schemas/media-cooperation";
 import type { Executor } from "../../../db/client";
-import { journalistMemberships, journalists, mediaContractJournalists, mediaContracts, mediaContractTerms } from "../../../db/schema";
+import {
+  journalistMemberships,
+  journalists,
+  mediaContractJournalists,
+  mediaContracts,
+  mediaContractTerms,
+  organizations,
+} from "../../../db/schema";
 import { fieldError } from "../../../http/errors";
 import type { CommandContext } from "../../../http/route-kit";
 import { newId } from "../../../lib/ids";
 import { actorRequired } from "../../../policies/actor-required";
+import type { Actor } from "../../../policies/core";
 import { recordAudit } from "../../audit/record-audit";
-import { findVisibleOutlet } from "../../media-relations/outlet-queries";
+import { findVisibleOutlet, inScope } from "../../media-relations/outlet-queries";
 import { findVisibleOrganization } from "../../organizations/organization-queries";
 import { localDate } from "../../reports/report-format";
 import type { ContractRow } from "../contract-queries";
@@ -30,22 +38,31 @@ async function parties(tx: Executor, ctx: CommandContext, organizationId: string
   return { actor, org, outlet };
 }
 
-/** Every named journalist must be on the outlet's staff (and visible to the actor). */
-async function checkJournalists(tx: Executor, outletId: string, ids: string[]) {
+/**
+ * Every named journalist must be visible to the actor (another tree's ids answer not found, so no
+ * name leaks), not erased, and on the outlet's staff.
+ */
+async function checkJournalists(tx: Executor, actor: Actor, outletId: string, ids: string[]) {
   const unique = [...new Set(ids)];
   if (!unique.length) return unique;
   const rows = await tx
-    .select({ id: journalists.id, name: journalists.name, member: journalistMemberships.outletId })
+    .select({
+      id: journalists.id,
+      name: journalists.name,
+      erasedAt: journalists.erasedAt,
+      member: journalistMemberships.outletId,
+    })
     .from(journalists)
+    .innerJoin(organizations, eq(organizations.id, journalists.organizationId))
     .leftJoin(
       journalistMemberships,
       and(eq(journalistMemberships.journalistId, journalists.id), eq(journalistMemberships.outletId, outletId)),
     )
-    .where(inArray(journalists.id, unique));
+    .where(and(inArray(journalists.id, unique), inScope(actor)));
   unique.forEach((id, i) => {
     const found = rows.filter((r) => r.id === id);
     if (!found.length) throw fieldError(`journalistIds.${i}`, "not_found");
-    if (!found.some((r) => r.member))
+    if (found[0].erasedAt || !found.some((r) => r.member))
       throw fieldError(`journalistIds.${i}`, "media_contract_journalist_not_member", { name: found[0].name });
   });
   return unique;
@@ -53,10 +70,10 @@ async function checkJournalists(tx: Executor, outletId: string, ids: string[]) {
 
 /** The live check the create form shows before anything is saved. */
 export async function previewEligibility(tx: Executor, ctx: CommandContext, input: z.infer<typeof eligibilityCheckBody>) {
-  const { org, outlet } = await parties(tx, ctx, input.organizationId, input.outletId);
-  const ids = await checkJournalists(tx, outlet.id, input.journalistIds);
+  const { actor, org, outlet } = await parties(tx, ctx, input.organizationId, input.outletId);
+  const ids = await checkJournalists(tx, actor, outlet.id, input.journalistIds);
   const check = await checkEligibility(tx, org.path, outlet.id, ids, localDate(new Date(), org.timeZone as never));
-  return { ...check, canOverride: mediaContractPolicy.can(actorRequired(ctx), "override", org) };
+  return { ...check, canOverride: mediaContractPolicy.can(actor, "override", org) };
 }
 
 function checkDates(input: z.infer<typeof createContractBody>) {
@@ -84,7 +101,7 @@ export async function createContract(tx: Executor, ctx: CommandContext, input: z
   const { forms } = await effectiveCooperationRules(tx, org.path);
   const form = forms.find((f) => f.code === input.formCode && f.active);
   if (!form) throw fieldError("formCode", "media_contract_form_unknown");
-  const journalistIds = await checkJournalists(tx, outlet.id, input.journalistIds);
+  const journalistIds = await checkJournalists(tx, actor, outlet.id, input.journalistIds);
   const [taken] = await tx
     .select({ id: mediaContracts.id })
     .from(mediaContracts)
