@@ -25,7 +25,7 @@ import { OVERRIDE_REASON_MIN } from "../../../common/media-cooperation-enums";
 import { OrganizationSelect } from "../../components/organization-select";
 import { PageHeader } from "../../components/page-header";
 import { handleApiError, notifySuccess } from "../../lib/form-errors";
-import { useJournalists } from "../media-relations/media-relations-api";
+import { useOutletJournalists } from "../media-relations/media-relations-api";
 import { OutletSelect } from "../media-relations/outlet-select";
 import { EligibilityPanel } from "./eligibility-panel";
 import { currentYear, rupiah, useCooperationSettings, useCreateContract, useEligibilityPreview } from "./media-cooperation-api";
@@ -72,7 +72,7 @@ export function ContractNewPage() {
   });
   const v = form.values;
   const settings = useCooperationSettings(v.organizationId);
-  const staff = useJournalists({ outletId: v.outletId ?? "00000000-0000-0000-0000-000000000000" });
+  const staff = useOutletJournalists(v.outletId);
   const check = useEligibilityPreview({ organizationId: v.organizationId, outletId: v.outletId, journalistIds: v.journalistIds });
   const create = useCreateContract();
   const failing = check.data && !check.data.passed;

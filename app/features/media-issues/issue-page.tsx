@@ -8,8 +8,9 @@ import { ISSUE_SEVERITIES, type IssueStatus } from "../../../common/monitoring-a
 import { useConfirm } from "../../components/confirm-provider";
 import { OrganizationSelect } from "../../components/organization-select";
 import { PageHeader } from "../../components/page-header";
-import { ErrorState, LoadingState } from "../../components/query-state";
+import { RecordState } from "../../components/query-state";
 import { handleApiError, notifySuccess } from "../../lib/form-errors";
+import { formatDateTime } from "../../lib/format";
 import {
   type IssueDetailView,
   useAddNote,
@@ -34,10 +35,13 @@ const NEXT: Record<IssueStatus, IssueStatus[]> = {
 
 export function IssuePage() {
   const { issueId } = route.useParams();
+  const { t } = useTranslation();
   const issue = useIssue(issueId);
-  if (issue.isLoading) return <LoadingState />;
-  if (issue.isError || !issue.data) return <ErrorState error={issue.error} onRetry={() => void issue.refetch()} />;
-  return <IssueView issue={issue.data} />;
+  return (
+    <RecordState query={issue} notFoundTitle={t("issues.notFound")} notFoundBody={t("issues.notFoundBody")}>
+      {(data) => <IssueView issue={data} />}
+    </RecordState>
+  );
 }
 
 function IssueView({ issue }: { issue: IssueDetailView }) {
@@ -89,8 +93,8 @@ function IssueView({ issue }: { issue: IssueDetailView }) {
                   </Anchor>
                 )}
                 <Text size="xs" c="dimmed">
-                  {t("issues.due", { due: new Date(issue.dueAt).toLocaleString(), hours: issue.slaHours })}
-                  {issue.escalatedAt && ` · ${t("issues.escalatedAt", { at: new Date(issue.escalatedAt).toLocaleString() })}`}
+                  {t("issues.due", { due: formatDateTime(issue.dueAt), hours: issue.slaHours })}
+                  {issue.escalatedAt && ` · ${t("issues.escalatedAt", { at: formatDateTime(issue.escalatedAt) })}`}
                 </Text>
                 {manage && (
                   <Group gap="xs">
@@ -122,7 +126,7 @@ function IssueView({ issue }: { issue: IssueDetailView }) {
                     color={e.kind === "escalated" ? "grape" : undefined}
                   >
                     <Text size="xs" c="dimmed">
-                      {[e.actorName ?? t("issues.system"), new Date(e.at).toLocaleString()].join(" · ")}
+                      {[e.actorName ?? t("issues.system"), formatDateTime(e.at)].join(" · ")}
                     </Text>
                     {e.kind === "status" && (
                       <Text size="sm">

@@ -35,10 +35,12 @@ export function IssuesPage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const [creating, setCreating] = useState(false);
+  const canManage = hasAbility(session, "issues.manage");
   const setFilters = (patch: Partial<IssuesSearch>) =>
     void navigate({ search: (prev) => ({ ...prev, ...patch, page: undefined }), replace: true });
+  // A "Buat isu" link followed by someone who may not create issues just shows the board.
   const fromSource: IssueSource | null =
-    search.fromAlert || search.fromArticle || search.fromCluster
+    canManage && (search.fromAlert || search.fromArticle || search.fromCluster)
       ? { alertId: search.fromAlert, articleId: search.fromArticle, clusterId: search.fromCluster }
       : null;
   const closeModal = () => {
@@ -62,7 +64,7 @@ export function IssuesPage() {
         title={t("issues.title")}
         description={t("issues.description")}
         actions={
-          hasAbility(session, "issues.manage") && (
+          canManage && (
             <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
               {t("issues.new")}
             </Button>

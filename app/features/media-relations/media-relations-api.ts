@@ -72,6 +72,18 @@ export function useJournalists(filters: Record<string, QueryValue>) {
   });
 }
 
+/**
+ * One outlet's journalists for a picker: a single page at the server's maximum (100), asked only
+ * once an outlet is chosen. No placeholder data, so another outlet's staff never shows meanwhile.
+ */
+export function useOutletJournalists(outletId: string | null) {
+  return useQuery({
+    queryKey: ["mediaRelations", "journalists", { outletId, pageSize: 100 }],
+    queryFn: () => api<Paged<JournalistSummary>>("/journalists", { query: { outletId, pageSize: 100 } }),
+    enabled: !!outletId,
+  });
+}
+
 export function useJournalist(id: string) {
   return useQuery({ queryKey: ["mediaRelations", "journalist", id], queryFn: () => api<JournalistView>(`/journalists/${id}`) });
 }

@@ -9,6 +9,8 @@ import { ListPagination } from "../../components/list-pagination";
 import { EmptyState, ErrorState, LoadingState } from "../../components/query-state";
 import { SearchInput } from "../../components/search-input";
 import { handleApiError } from "../../lib/form-errors";
+import { formatDateTime } from "../../lib/format";
+import { hasAbility, useSession } from "../auth/session";
 import { AlertExplanation } from "./alert-explanation";
 import { type AlertEventView, PAGE_SIZE, useAcknowledge, useAlerts } from "./alerts-api";
 
@@ -21,6 +23,7 @@ export function AlertList({ live }: { live: AlertEventView[] }) {
   const list = useAlerts({ q, kind: kind ?? undefined, unacknowledged: open ? "true" : undefined, page });
   const items = list.data?.items ?? [];
   const fresh = new Set(live.map((a) => a.id));
+  const canCreateIssue = hasAbility(useSession(), "issues.manage");
   return (
     <Stack gap="sm">
       <Group align="flex-end" gap="sm">
@@ -66,7 +69,7 @@ export function AlertList({ live }: { live: AlertEventView[] }) {
       ) : (
         <>
           {items.map((a) => (
-            <AlertCard key={a.id} alert={a} fresh={fresh.has(a.id)} />
+            <AlertCard key={a.id} alert={a} fresh={fresh.has(a.id)} canCreateIssue={canCreateIssue} />
           ))}
           <ListPagination page={page} pageSize={PAGE_SIZE} total={list.data?.total ?? 0} onChange={setPage} />
         </>
@@ -75,7 +78,7 @@ export function AlertList({ live }: { live: AlertEventView[] }) {
   );
 }
 
-function AlertCard({ alert: a, fresh }: { alert: AlertEventView; fresh: boolean }) {
+function AlertCard({ alert: a, fresh, canCreateIssue }: { alert: AlertEventView; fresh: boolean; canCreateIssue: boolean }) {
   const { t } = useTranslation();
   const ack = useAcknowledge();
   const navigate = useNavigate();
@@ -89,7 +92,7 @@ function AlertCard({ alert: a, fresh }: { alert: AlertEventView; fresh: boolean 
               {t(`alerts.kinds.${a.kind}`)}
             </Badge>
             {a.critical && <Badge color="red">{t("alerts.critical")}</Badge>}
-            {a.held && <Badge color="gray">{t("alerts.held", { time: new Date(a.heldUntil ?? "").toLocaleTimeString() })}</Badge>}
+            {a.held && <Badge color="gray">{t("alerts.held", { time: formatDateTime(a.heldUntil) })}</Badge>}
             {fresh && <Badge color="orange">{t("alerts.new")}</Badge>}
           </Group>
           <Text fw={600}>
@@ -108,7 +111,7 @@ function AlertCard({ alert: a, fresh }: { alert: AlertEventView; fresh: boolean 
             {[
               a.ruleName,
               a.organizationName,
-              new Date(a.createdAt).toLocaleString(),
+              formatDateTime(a.createdAt),
               a.deliveries.map((d) => `${t(`alerts.channels.${d.channel}`)}: ${t(`alerts.delivery.${d.status}`)}`).join(", "),
             ]
               .filter(Boolean)
@@ -117,9 +120,11 @@ function AlertCard({ alert: a, fresh }: { alert: AlertEventView; fresh: boolean 
           {a.explanation && <AlertExplanation explanation={a.explanation} />}
         </Stack>
         <Stack gap={6} align="flex-end">
-          <Button size="xs" variant="light" onClick={() => void navigate({ to: "/monitoring/issues", search: { fromAlert: a.id } })}>
-            {t("alerts.createIssue")}
-          </Button>
+          {canCreateIssue && (
+            <Button size="xs" variant="light" onClick={() => void navigate({ to: "/monitoring/issues", search: { fromAlert: a.id } })}>
+              {t("alerts.createIssue")}
+            </Button>
+          )}
           {a.acknowledgedAt ? (
             <Text size="xs" c="teal">
               {t("alerts.acknowledged")}

@@ -1,6 +1,6 @@
 /** Alerts, alert rules and the daily briefing; cache keys start with "alerts". */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import type {
   AlertEventView,
   AlertRuleInput,
@@ -9,6 +9,7 @@ import type {
   BriefingSettingsView,
 } from "../../../common/schemas/monitoring-alerts";
 import { API_BASE, api, type QueryValue } from "../../api/client";
+import { rememberLiveAlert } from "./live-alerts";
 
 export type { AlertEventView, AlertRuleInput, AlertRuleView, BriefingSettingsView };
 export const PAGE_SIZE = 20;
@@ -68,19 +69,19 @@ export const briefingPreviewUrl = (organizationId: string) => `${API_BASE}/brief
 
 /**
  * Live alerts over Server-Sent Events (session cookie): each new alert refreshes the alert lists
- * and the bell at once. EventSource reconnects by itself and sends Last-Event-ID, so nothing is
- * missed across a short drop. Returns the alerts that arrived while the page was open.
+ * and the bell at once, and is remembered for useLiveAlerts. EventSource reconnects by itself and
+ * sends Last-Event-ID, so nothing is missed across a short drop. Mount it once (the header bell)
+ * so each tab holds a single connection.
  */
-export function useAlertStream(enabled = true) {
+export function useAlertStream(enabled: boolean) {
   const queryClient = useQueryClient();
-  const [live, setLive] = useState<AlertEventView[]>([]);
   useEffect(() => {
     if (!enabled || typeof EventSource === "undefined") return;
     const source = new EventSource(`${API_BASE}/alerts/stream`, { withCredentials: true });
     source.addEventListener("alert", (e) => {
       try {
         const alert = JSON.parse((e as MessageEvent<string>).data) as AlertEventView;
-        setLive((prev) => [alert, ...prev.filter((a) => a.id !== alert.id)].slice(0, 50));
+        rememberLiveAlert(queryClient, alert);
       } catch {
         // a malformed event is ignored; the lists refresh anyway
       }
@@ -89,5 +90,4 @@ export function useAlertStream(enabled = true) {
     });
     return () => source.close();
   }, [enabled, queryClient]);
-  return live;
 }

@@ -1,18 +1,18 @@
-/** "Peringatan": live alerts (SSE), the alert rules with their channels, and the daily briefing. */
+/** "Peringatan": live alerts (SSE, opened by the header bell), the alert rules with their channels, and the daily briefing. */
 import { Tabs } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "../../components/page-header";
 import { hasAbility, useSession } from "../auth/session";
 import { AlertList } from "./alert-list";
-import { useAlertStream } from "./alerts-api";
 import { BriefingPanel } from "./briefing-panel";
+import { useLiveAlerts } from "./live-alerts";
 import { RuleList } from "./rule-list";
 
 export function AlertsPage() {
   const { t } = useTranslation();
   const session = useSession();
-  const live = useAlertStream();
+  const live = useLiveAlerts();
   const [tab, setTab] = useState<string | null>("alerts");
   const canManage = hasAbility(session, "alerts.manage");
   return (

@@ -10,6 +10,7 @@ import relativeTime from "dayjs/plugin/relativeTime";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { handleApiError } from "../../lib/form-errors";
+import { hasAbility, useOptionalSession } from "../auth/session";
 import { useAlertStream } from "../monitoring-alerts/alerts-api";
 import { appPath } from "./app-path";
 import { type NotificationItem, useMarkRead, useNotifications } from "./notifications-api";
@@ -22,7 +23,8 @@ export function NotificationBell() {
   const [opened, setOpened] = useState(false);
   const list = useNotifications();
   // New monitoring alerts refresh the bell at once (Server-Sent Events) instead of at the next poll.
-  useAlertStream();
+  // The bell is mounted once per tab, so this is the tab's only alert stream (the alerts page reads it).
+  useAlertStream(hasAbility(useOptionalSession(), "alerts.read"));
   const markRead = useMarkRead();
   const unread = list.data?.unread ?? 0;
   const items = list.data?.items ?? [];

@@ -8,7 +8,7 @@ import { useForm } from "@mantine/form";
 import { randomId, useDebouncedValue } from "@mantine/hooks";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useNavigate } from "@tanstack/react-router";
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PRESS_EVENT_KINDS, type PressEventKind } from "../../../common/press-events-enums";
 import type { TimeZoneCode } from "../../../common/roles";
@@ -18,6 +18,7 @@ import { fromZonedInput, toZonedInput } from "../../lib/format-date";
 import { useContentList, useOrganizationTimeZone } from "../content/content-api";
 import { useOfficers } from "../officers/officers-api";
 import { type PressEventView, useCreatePressEvent, useUpdatePressEvent } from "./press-events-api";
+import { useRememberedChoices } from "./remembered-choices";
 
 interface Values {
   organizationId: string | null;
@@ -47,15 +48,6 @@ const initial = (e: PressEventView | undefined, zone: TimeZoneCode): Values => (
   organizerOfficerIds: e?.organizers.map((o) => o.id) ?? [],
 });
 
-/** A searchable multi-select whose chosen options stay labelled while the search changes. */
-function useChoices(found: { value: string; label: string }[], known: { value: string; label: string }[], selected: string[]) {
-  return useMemo(() => {
-    const map = new Map([...known, ...found].map((o) => [o.value, o]));
-    for (const id of selected) if (!map.has(id)) map.set(id, { value: id, label: id });
-    return [...map.values()];
-  }, [found, known, selected]);
-}
-
 export function PressEventFormModal({ opened, onClose, event }: { opened: boolean; onClose: () => void; event?: PressEventView }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -71,12 +63,12 @@ export function PressEventFormModal({ opened, onClose, event }: { opened: boolea
   const [cq] = useDebouncedValue(contentQuery, 300);
   const officers = useOfficers({ q: oq || undefined, organizationId: orgId ?? undefined });
   const content = useContentList({ q: cq || undefined });
-  const officerOptions = useChoices(
+  const officerOptions = useRememberedChoices(
     (officers.data?.items ?? []).map((o) => ({ value: o.id, label: o.name })),
     (event?.organizers ?? []).map((o) => ({ value: o.id, label: o.name })),
     values.organizerOfficerIds,
   );
-  const contentOptions = useChoices(
+  const contentOptions = useRememberedChoices(
     (content.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.title} (${t(`content.types.${c.type}`)})` })),
     (event?.contentItems ?? []).map((c) => ({ value: c.id, label: c.title })),
     values.contentItemIds,

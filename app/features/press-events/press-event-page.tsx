@@ -10,7 +10,7 @@ import { useTranslation } from "react-i18next";
 import type { TimeZoneCode } from "../../../common/roles";
 import { useConfirm } from "../../components/confirm-provider";
 import { PageHeader } from "../../components/page-header";
-import { ErrorState, LoadingState } from "../../components/query-state";
+import { RecordState } from "../../components/query-state";
 import { handleApiError, notifySuccess } from "../../lib/form-errors";
 import { formatZoned } from "../../lib/format-date";
 import { CoveragePanel } from "./coverage-panel";
@@ -25,9 +25,11 @@ export function PressEventPage() {
   const { t } = useTranslation();
   const { eventId } = route.useParams();
   const event = usePressEvent(eventId);
-  if (event.isLoading) return <LoadingState />;
-  if (event.isError || !event.data) return <ErrorState error={event.error} onRetry={() => void event.refetch()} />;
-  return <EventView event={event.data} key={event.data.id} t={t} />;
+  return (
+    <RecordState query={event} notFoundTitle={t("pressEvents.notFound")} notFoundBody={t("pressEvents.notFoundBody")}>
+      {(data) => <EventView event={data} key={data.id} t={t} />}
+    </RecordState>
+  );
 }
 
 function EventView({ event: e, t }: { event: PressEventView; t: ReturnType<typeof useTranslation>["t"] }) {
