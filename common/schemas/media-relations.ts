@@ -222,7 +222,8 @@ export const journalistView = journalistSummary.extend({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
-export const journalistList = paged(journalistSummary);
+/** `total` stops at 10,000; `totalCapped` then says there are more (the list shows "10.000+"). */
+export const journalistList = paged(journalistSummary).extend({ totalCapped: z.boolean() });
 export type JournalistSummary = z.infer<typeof journalistSummary>;
 export type JournalistView = z.infer<typeof journalistView>;
 

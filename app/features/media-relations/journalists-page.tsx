@@ -130,6 +130,7 @@ export function JournalistsPage() {
             page={search.page ?? 1}
             pageSize={PAGE_SIZE}
             total={list.data?.total ?? 0}
+            totalCapped={list.data?.totalCapped}
             onChange={(page) => void navigate({ search: (prev) => ({ ...prev, page: page > 1 ? page : undefined }) })}
           />
         </>

@@ -67,7 +67,7 @@ export function useDuplicatePairs(enabled: boolean) {
 export function useJournalists(filters: Record<string, QueryValue>) {
   return useQuery({
     queryKey: ["mediaRelations", "journalists", filters],
-    queryFn: () => api<Paged<JournalistSummary>>("/journalists", { query: { ...filters, pageSize: PAGE_SIZE } }),
+    queryFn: () => api<Paged<JournalistSummary> & { totalCapped: boolean }>("/journalists", { query: { ...filters, pageSize: PAGE_SIZE } }),
     placeholderData: keepPreviousData,
   });
 }

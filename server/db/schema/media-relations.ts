@@ -122,6 +122,10 @@ export const journalists = pgTable(
     // Contact search is a substring match on the name (lower(name) like '%q%'): trigrams serve it
     // at 100,000 journalists (bench/contact-search.bench.ts shows before and after).
     index("journalists_name_trgm_idx").using("gin", sql`lower(${t.name}) gin_trgm_ops`),
+    // A broad list (a province admin, no filter or a short one) reads its page in index order and
+    // stops after 50 rows instead of sorting 100,000 (journalist-queries.ts, listJournalists).
+    index("journalists_name_order_idx").on(sql`lower(${t.name})`, t.id),
+    index("journalists_created_order_idx").on(t.createdAt, t.id),
   ],
 );
 

@@ -39,10 +39,11 @@ export async function journalistRoutes(fastify: FastifyInstance) {
     },
     async (request) => {
       const actor = actorOf(request);
-      const { rows, total, memberships } = await listJournalists(db, actor, request.query);
+      const { rows, total, totalCapped, memberships } = await listJournalists(db, actor, request.query);
       return {
         items: rows.map((r) => presentJournalistSummary(r, memberships.get(r.id) ?? [], actor)),
         total,
+        totalCapped,
         page: request.query.page,
         pageSize: request.query.pageSize,
       };

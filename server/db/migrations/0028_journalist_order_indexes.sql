@@ -1,0 +1,2 @@
+CREATE INDEX "journalists_name_order_idx" ON "journalists" USING btree (lower("name"),"id");--> statement-breakpoint
+CREATE INDEX "journalists_created_order_idx" ON "journalists" USING btree ("created_at","id");
