@@ -3,8 +3,10 @@ import { type FakeServer, startFakeServer } from "./fake-server";
 /**
  * A local YouTube Data API v3 for reading comments with an API key: channels.list
  * (part=contentDetails → relatedPlaylists.uploads), playlistItems.list (the uploads, newest
- * first) and commentThreads.list (videoId, order=time, maxResults, pageToken, textFormat), with
- * Google's error shape (keyInvalid, commentsDisabled, quotaExceeded).
+ * first), commentThreads.list (videoId, order=time, maxResults, pageToken, textFormat; with
+ * part=replies a thread carries at most its first REPLIES_CARRIED replies, like YouTube's "subset")
+ * and comments.list (parentId: all replies of a thread, paged), with Google's error shape
+ * (keyInvalid, commentsDisabled, quotaExceeded).
  */
 export interface FakeYoutubeComment {
   id: string;
@@ -12,7 +14,11 @@ export interface FakeYoutubeComment {
   text: string;
   author: string;
   publishedAt: string;
+  /** Set on a reply: the top-level comment it answers. */
+  parentId?: string;
 }
+
+const REPLIES_CARRIED = 2;
 
 export interface FakeYoutubeComments extends FakeServer {
   channelId: string;
@@ -21,6 +27,7 @@ export interface FakeYoutubeComments extends FakeServer {
   /** Makes every call answer quotaExceeded. */
   quotaExceeded: boolean;
   comment(videoId: string, text: string, author?: string): FakeYoutubeComment;
+  reply(parent: FakeYoutubeComment, text: string, author?: string): FakeYoutubeComment;
 }
 
 const googleError = (status: number, reason: string, message: string) => ({
@@ -37,6 +44,20 @@ export async function startFakeYoutubeComments(options: { key: string }): Promis
   ];
   const comments: FakeYoutubeComment[] = [];
   let seq = 1;
+  const repliesOf = (id: string) => comments.filter((c) => c.parentId === id).sort((a, b) => (a.publishedAt < b.publishedAt ? -1 : 1));
+  const resource = (c: FakeYoutubeComment) => ({
+    kind: "youtube#comment",
+    id: c.id,
+    snippet: {
+      videoId: c.videoId,
+      ...(c.parentId ? { parentId: c.parentId } : {}),
+      textOriginal: c.text,
+      textDisplay: c.text,
+      authorDisplayName: c.author,
+      publishedAt: c.publishedAt,
+      updatedAt: c.publishedAt,
+    },
+  });
   let clock = Date.parse("2026-11-20T00:00:00Z");
   const state = { quotaExceeded: false };
   const fake = (await startFakeServer((req) => {
@@ -63,30 +84,36 @@ export async function startFakeYoutubeComments(options: { key: string }): Promis
       if (!video) return googleError(404, "videoNotFound", "The video identified by the videoId parameter could not be found.");
       if (video.commentsDisabled) return googleError(403, "commentsDisabled", "The video has disabled comments.");
       const max = Number(req.query.get("maxResults") ?? 20);
-      const all = comments.filter((c) => c.videoId === video.id).sort((a, b) => (a.publishedAt < b.publishedAt ? 1 : -1));
+      const all = comments.filter((c) => c.videoId === video.id && !c.parentId).sort((a, b) => (a.publishedAt < b.publishedAt ? 1 : -1));
+      const withReplies = (req.query.get("part") ?? "").split(",").includes("replies");
       const offset = Number(req.query.get("pageToken")?.replace(/^t/, "") ?? 0);
       const page = all.slice(offset, offset + max);
       return {
         body: {
           kind: "youtube#commentThreadListResponse",
           ...(offset + max < all.length ? { nextPageToken: `t${offset + max}` } : {}),
-          items: page.map((c) => ({
-            id: c.id,
-            snippet: {
-              videoId: c.videoId,
-              totalReplyCount: 0,
-              topLevelComment: {
-                id: c.id,
-                snippet: {
-                  textOriginal: c.text,
-                  textDisplay: c.text,
-                  authorDisplayName: c.author,
-                  publishedAt: c.publishedAt,
-                  updatedAt: c.publishedAt,
-                },
-              },
-            },
-          })),
+          items: page.map((c) => {
+            const replies = repliesOf(c.id);
+            return {
+              id: c.id,
+              snippet: { videoId: c.videoId, totalReplyCount: replies.length, topLevelComment: resource(c) },
+              ...(withReplies && replies.length ? { replies: { comments: replies.slice(0, REPLIES_CARRIED).map(resource) } } : {}),
+            };
+          }),
+        },
+      };
+    }
+    if (req.path === "/youtube/v3/comments") {
+      const parentId = req.query.get("parentId");
+      if (!parentId) return googleError(400, "missingRequiredParameter", "No filter selected. Expected one of: parentId, id");
+      const max = Number(req.query.get("maxResults") ?? 20);
+      const all = repliesOf(parentId);
+      const offset = Number(req.query.get("pageToken")?.replace(/^r/, "") ?? 0);
+      return {
+        body: {
+          kind: "youtube#commentListResponse",
+          ...(offset + max < all.length ? { nextPageToken: `r${offset + max}` } : {}),
+          items: all.slice(offset, offset + max).map(resource),
         },
       };
     }
@@ -105,6 +132,19 @@ export async function startFakeYoutubeComments(options: { key: string }): Promis
         text,
         author,
         publishedAt: new Date(clock).toISOString().replace(".000", ""),
+      };
+      comments.push(c);
+      return c;
+    },
+    reply(parent: FakeYoutubeComment, text: string, author = "@wargadenpasar") {
+      clock += 60_000;
+      const c = {
+        id: `${parent.id}.AzR${String(seq++).padStart(6, "0")}`,
+        videoId: parent.videoId,
+        text,
+        author,
+        publishedAt: new Date(clock).toISOString().replace(".000", ""),
+        parentId: parent.id,
       };
       comments.push(c);
       return c;

@@ -100,6 +100,33 @@ describe("YouTube comments", () => {
     expect(second.items.map((i) => i.externalId)).toEqual([late.id]);
   });
 
+  it("reads replies: those a thread carries, the rest of a new thread through comments.list, and new replies under older threads", async () => {
+    const video = "vidVaksin02";
+    const thread = yt.comment(video, "Vaksin untuk lansia di Gianyar kapan dibuka?", "@warga_gianyar");
+    const replies = [1, 2, 3, 4].map((n) => yt.reply(thread, `Balasan ${n}: kami juga menunggu informasinya`));
+    const quiet = yt.comment(video, "Terima kasih infonya");
+    const s = source({ kind: "youtube", target: yt.channelId, accessToken: "yt-api-key" });
+    const first = await fetchSocialSource(deps, s);
+    const ids = first.items.map((i) => i.externalId);
+    for (const c of [thread, quiet, ...replies]) expect(ids).toContain(c.id);
+    expect(first.items.find((i) => i.externalId === replies[3].id)).toMatchObject({
+      parentUrl: `https://www.youtube.com/watch?v=${video}`,
+      url: `https://www.youtube.com/watch?v=${video}&lc=${encodeURIComponent(replies[3].id)}`,
+      kind: "social",
+    });
+    // The thread carried 2 of its 4 replies: the other two came from comments.list?parentId.
+    const replyCalls = yt.requests.filter((r) => r.path === "/youtube/v3/comments");
+    expect(replyCalls.map((r) => r.query.get("parentId"))).toEqual([thread.id]);
+    expect(yt.requests.filter((r) => r.path === "/youtube/v3/commentThreads").every((r) => r.query.get("part") === "snippet,replies")).toBe(
+      true,
+    );
+
+    // Next run: a new reply under the older thread it carries is read, nothing is read twice.
+    const late = yt.reply(quiet, "Sama-sama, semoga bermanfaat");
+    const second = await fetchSocialSource(deps, { ...s, cursor: first.cursor });
+    expect(second.items.map((i) => i.externalId)).toEqual([late.id]);
+  });
+
   it("reports a wrong key as auth and an exhausted quota as a back-off", async () => {
     expect(await failure(fetchSocialSource(deps, source({ kind: "youtube", target: yt.channelId, accessToken: "nope" })))).toMatchObject({
       kind: "auth",
