@@ -237,7 +237,8 @@ const id = {
   contact_list_dynamic_members: "Daftar dinamis ditentukan oleh filter; anggotanya tidak dipilih satu per satu.",
   distribution_not_published: "Hanya konten yang sudah terbit (atau terbit dengan embargo) yang dapat didistribusikan.",
   distribution_no_recipients: "Daftar yang dipilih tidak memiliki penerima dengan email dan persetujuan menerima siaran pers.",
-  bounce_unreadable: "Pesan ini bukan laporan pentalan (DSN RFC 3464) yang dapat dibaca.",
+  bounce_unreadable: "Pesan ini bukan laporan pentalan (DSN RFC 3464) maupun permintaan berhenti berlangganan yang dapat dibaca.",
+  unsubscribe_token_invalid: "Permintaan berhenti berlangganan ini memuat token yang tidak dikenal atau telah diubah.",
   // monitoring alerts and media issues (isu)
   alert_query_required: "Isi kueri kata kunci untuk aturan jenis ini.",
   alert_query_invalid: "Kueri tidak dapat dibaca pada karakter ke-{{column}}.",
@@ -480,7 +481,8 @@ const en: Record<ErrorCode, string> = {
   contact_list_dynamic_members: "A dynamic list is defined by its filters; its members are not chosen one by one.",
   distribution_not_published: "Only published (or embargoed) content can be distributed.",
   distribution_no_recipients: "The chosen lists have no recipient with an email address and consent to receive press releases.",
-  bounce_unreadable: "This message is not a readable bounce report (DSN, RFC 3464).",
+  bounce_unreadable: "This message is neither a readable bounce report (DSN, RFC 3464) nor an unsubscribe request.",
+  unsubscribe_token_invalid: "This unsubscribe request carries an unknown or altered token.",
   // monitoring alerts and media issues (isu)
   alert_query_required: "Enter the keyword query for this kind of rule.",
   alert_query_invalid: "The query cannot be read at character {{column}}.",

@@ -210,6 +210,41 @@ describe("release distribution by email", () => {
     expect(junk.body.error.code).toBe("bounce_unreadable");
   });
 
+  it("honours the mailto unsubscribe that the MTA pipes in, and only for the pipe's own organization", async () => {
+    const { tree, client } = await setup();
+    const email = `hadi-${uid()}@media.test`;
+    const { ids } = await journalistsWithOutlet(client, tree.opdA, [{ name: "Hadi", email }]);
+    const listId = await staticList(client, tree.opdA.id, ids);
+    const item = await publishedRelease(server, tree.opdA);
+    await client.post("/api/v1/distributions", { contentId: item.id, listIds: [listId] });
+    const mail = await smtp.waitFor(email);
+    const mailto = (
+      /<mailto:([^?]+)\?subject=unsubscribe%20([\w.-]+)>/.exec(String(mail.headers.get("list-unsubscribe"))) as RegExpExecArray
+    ).slice(1);
+    const request = (token: string, subject = `unsubscribe ${token}`) =>
+      [`From: Hadi <${email}>`, `To: ${mailto[0]}`, `Subject: ${subject}`, "Message-ID: <u1@media.test>", "", "unsubscribe", ""].join(
+        "\r\n",
+      );
+    const pipe = (c: typeof client, body: string) =>
+      c.request("POST", "/api/v1/distribution/bounces", body, { "content-type": "message/rfc822" });
+
+    const forged = await pipe(client, request(mailto[1].replace(/\.[\w-]+$/, ".AAAAAAAAAAAAAAAAAAAAAA")));
+    expect(forged.status).toBe(422);
+    expect(forged.body.error.code).toBe("unsubscribe_token_invalid");
+    // Another organization's pipe learns nothing and changes nothing.
+    const other = await signedIn(server, tree.opdB, "editor");
+    expect((await pipe(other.client, request(mailto[1]))).body).toMatchObject({ matched: false, recipientId: null });
+
+    // A client may encode the subject (RFC 2047).
+    const encoded = `=?UTF-8?B?${Buffer.from(`unsubscribe ${mailto[1]}`).toString("base64")}?=`;
+    const res = await pipe(client, request(mailto[1], encoded));
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ matched: true, status: "unsubscribed", action: "unsubscribe" });
+    const again = await client.post("/api/v1/distributions", { contentId: item.id, listIds: [listId] });
+    expect(again.body.counts).toMatchObject({ accepted: 0, skipped: 1 });
+    expect(received(email)).toHaveLength(1);
+  });
+
   it("answers 404 for unknown lists and for another organization's lists and sends", async () => {
     const { tree, client } = await setup();
     const { ids } = await journalistsWithOutlet(client, tree.opdA, [{ name: "Hana", email: `hana-${uid()}@media.test` }]);

@@ -21,14 +21,15 @@ import { csvCell } from "../../lib/csv-cell";
 import { findVisibleContent } from "../content/content-queries";
 import { publicUrlOf } from "../content/public-url";
 import { readDistributionSettings, saveDistributionSettings } from "./commands/distribution-settings";
-import { recordBounce } from "./commands/record-feedback";
+import { recordBounce, recordMailtoUnsubscribe } from "./commands/record-feedback";
 import { enqueueBatches, previewDistribution, startDistribution } from "./commands/start-distribution";
 import { whatsappMessage } from "./compose-message";
 import { distributionPolicy } from "./distribution.policy";
 import { allRecipients, distributionDetail, findVisibleDistribution, listDistributions, listRecipients } from "./distribution-queries";
-import { parseBounce } from "./dsn";
+import { parseBounce, parseUnsubscribeRequest } from "./dsn";
 import { ruleError } from "./errors";
 import { campaignHashtags } from "./release-source";
+import { verifyUnsubscribeToken } from "./unsubscribe-token";
 
 const tags = ["distribution"];
 const params = z.object({ id: z.uuid() });
@@ -154,8 +155,9 @@ export async function distributionRoutes(fastify: FastifyInstance) {
       config: { policy: "distribution.ingestBounce" },
       schema: {
         tags,
-        summary: "Terima pesan pentalan (DSN RFC 3464) mentah dari MTA",
-        description: "Content-Type message/rfc822 (or text/plain): the raw bounce as the MTA received it.",
+        summary: "Terima pesan pentalan (DSN RFC 3464) atau permintaan berhenti berlangganan (mailto) mentah dari MTA",
+        description:
+          "Content-Type message/rfc822 (or text/plain): the raw message as the MTA received it — a bounce (DSN) sent to the envelope sender, or a List-Unsubscribe mailto request (Subject `unsubscribe <token>`) sent to the From address.",
         response: { 200: bounceResult, ...errors },
       },
     },
@@ -163,8 +165,12 @@ export async function distributionRoutes(fastify: FastifyInstance) {
       const raw = request.body;
       if (!(Buffer.isBuffer(raw) || typeof raw === "string") || raw.length === 0) throw ruleError(400, "body", "bounce_unreadable");
       const bounce = parseBounce(raw);
-      if (!bounce) throw ruleError(422, "body", "bounce_unreadable");
-      return inTransaction(request, (tx) => recordBounce(tx, commandContext(request), bounce));
+      if (bounce) return inTransaction(request, (tx) => recordBounce(tx, commandContext(request), bounce));
+      const token = parseUnsubscribeRequest(raw);
+      if (!token) throw ruleError(422, "body", "bounce_unreadable");
+      const recipientId = verifyUnsubscribeToken(fastify.services.env, token);
+      if (!recipientId) throw ruleError(422, "body", "unsubscribe_token_invalid");
+      return inTransaction(request, (tx) => recordMailtoUnsubscribe(tx, commandContext(request), recipientId));
     },
   );
 

@@ -103,3 +103,26 @@ export function parseBounce(raw: string | Buffer): ParsedBounce | null {
 export function isPermanentFailure(r: DsnRecipient): boolean {
   return r.action === "failed" || (r.status?.startsWith("5.") ?? false);
 }
+
+/** RFC 2047 encoded words (=?charset?B|Q?…?=), which a mail client may use for the Subject. */
+function decodeWords(value: string): string {
+  return value.replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (_m, _charset: string, enc: string, data: string) =>
+    enc.toUpperCase() === "B"
+      ? Buffer.from(data, "base64").toString("utf8")
+      : Buffer.from(
+          data.replace(/_/g, " ").replace(/=([0-9A-Fa-f]{2})/g, (_x, h: string) => String.fromCharCode(Number.parseInt(h, 16))),
+          "latin1",
+        ).toString("utf8"),
+  );
+}
+
+/**
+ * The token of a `mailto:…?subject=unsubscribe%20<token>` List-Unsubscribe request (RFC 2369):
+ * what a mail client sends when the reader picks "unsubscribe" and the client does not do the
+ * one-click POST. Null when the message is not one.
+ */
+export function parseUnsubscribeRequest(raw: string | Buffer): string | null {
+  const text = typeof raw === "string" ? raw : raw.toString("utf8");
+  const subject = decodeWords(splitEntity(text).headers.get("subject") ?? "");
+  return /^\s*unsubscribe\s+([\w.-]{10,200})\s*$/i.exec(subject)?.[1] ?? null;
+}

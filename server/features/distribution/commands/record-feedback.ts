@@ -77,8 +77,27 @@ async function findBounced(tx: Executor, actor: Actor, messageId: string | null,
   return row ?? null;
 }
 
+/**
+ * A `mailto:` unsubscribe request piped in by the MTA (the From mailbox goes to the same pipe as
+ * bounces). The signed token names the recipient; one outside the pipe's organization is "not
+ * matched", like a bounce for another organization's mail.
+ */
+export async function recordMailtoUnsubscribe(tx: Executor, ctx: CommandContext, recipientId: string) {
+  const actor = actorRequired(ctx);
+  const none = { matched: false, recipientId: null, status: null, action: "unsubscribe", diagnostic: null };
+  const [target] = await tx
+    .select({ id: distributionRecipients.id, organizationId: distributionRecipients.organizationId, path: organizations.path })
+    .from(distributionRecipients)
+    .innerJoin(organizations, eq(organizations.id, distributionRecipients.organizationId))
+    .where(and(eq(distributionRecipients.id, recipientId), inScope(actor)));
+  if (!target) return none;
+  distributionPolicy.authorize(actor, "ingestBounce", target);
+  await unsubscribeRecipient(tx, target.id, "mailto");
+  return { ...none, matched: true, recipientId: target.id, status: "unsubscribed" };
+}
+
 /** RFC 8058 one-click (or the confirmation page): the address stops receiving this organization's releases. */
-export async function unsubscribeRecipient(tx: Executor, recipientId: string, source: "one_click" | "page") {
+export async function unsubscribeRecipient(tx: Executor, recipientId: string, source: "one_click" | "page" | "mailto") {
   const [r] = await tx.select().from(distributionRecipients).where(eq(distributionRecipients.id, recipientId));
   if (!r) return null;
   const inserted = await tx
