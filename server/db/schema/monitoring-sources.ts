@@ -75,3 +75,13 @@ export const monitoringFetchLog = pgTable(
   },
   (t) => [index("monitoring_fetch_log_source_at_idx").on(t.sourceId, t.at)],
 );
+
+/**
+ * When the next request to a host may start, shared by every worker process: each fetch reserves
+ * the next slot in one statement (fetch/shared-host-slots.ts), so two workers polling the same
+ * news site still keep the per-host interval between them.
+ */
+export const monitoringHostSlots = pgTable("monitoring_host_slots", {
+  host: text("host").primaryKey(),
+  nextStart: timestamp("next_start", { withTimezone: true }).notNull(),
+});

@@ -1,7 +1,9 @@
+import type { HostSlotReserver } from "./shared-host-slots";
+
 /**
  * Politeness per host: at most `concurrency` requests in flight to one host, and request starts
- * at least `minIntervalMs` apart (a robots.txt Crawl-delay can raise it). In-process: each
- * worker process keeps its own gate, and the queue runs few fetch jobs per worker.
+ * at least `minIntervalMs` apart (a robots.txt Crawl-delay can raise it). The gate is per
+ * process; given a `reserve` (shared-host-slots.ts), the spacing also holds across processes.
  */
 export class HostGate {
   private readonly hosts = new Map<string, { active: number; nextStart: number; lastStart: number; waiting: (() => void)[] }>();
@@ -9,6 +11,8 @@ export class HostGate {
   constructor(
     private readonly concurrency: number,
     private readonly minIntervalMs: number,
+    /** Spacing shared with other processes (the database), on top of this process's own. */
+    private readonly reserve?: HostSlotReserver,
   ) {}
 
   async run<T>(host: string, fn: () => Promise<T>, minIntervalMs = this.minIntervalMs): Promise<T> {
@@ -27,6 +31,10 @@ export class HostGate {
       // A timer that fired late must not bring the next request closer: space from the actual start.
       for (let gap = state.lastStart + minIntervalMs - Date.now(); gap > 0; gap = state.lastStart + minIntervalMs - Date.now()) {
         await new Promise((r) => setTimeout(r, gap));
+      }
+      if (this.reserve) {
+        const shared = await this.reserve(host, minIntervalMs);
+        if (shared > 0) await new Promise((r) => setTimeout(r, shared));
       }
       state.lastStart = Date.now();
       return await fn();

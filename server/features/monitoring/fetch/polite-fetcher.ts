@@ -4,6 +4,7 @@ import { TtlCache } from "../../../lib/ttl-cache";
 import { decodeBody } from "./charset";
 import { asFetchError, MonitoringFetchError } from "./fetch-errors";
 import { HostGate } from "./host-gate";
+import type { HostSlotReserver } from "./shared-host-slots";
 
 export const USER_AGENT_TOKEN = "SinergiBot";
 export const USER_AGENT = `${USER_AGENT_TOKEN}/1.0 (+https://sinergi.go.id/bot; pemantauan media pemerintah daerah)`;
@@ -17,6 +18,8 @@ export interface PoliteFetcherOptions {
   minIntervalMs?: number;
   /** robots.txt answers are kept this long per origin. */
   robotsTtlMs?: number;
+  /** Per-host spacing shared with the other worker processes (see shared-host-slots.ts). */
+  reserveSlot?: HostSlotReserver;
 }
 
 export interface Conditional {
@@ -63,7 +66,7 @@ export class PoliteFetcher {
     this.timeoutMs = options.timeoutMs ?? 15_000;
     this.maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
     this.minIntervalMs = options.minIntervalMs ?? 1000;
-    this.gate = new HostGate(options.perHostConcurrency ?? 2, this.minIntervalMs);
+    this.gate = new HostGate(options.perHostConcurrency ?? 2, this.minIntervalMs, options.reserveSlot);
     this.robots = new TtlCache(options.robotsTtlMs ?? 60 * 60_000, 5000);
   }
 
