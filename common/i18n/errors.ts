@@ -212,6 +212,9 @@ const id = {
   media_contract_terms_sum: "Jumlah termin ({{sum}}) harus sama dengan nilai kontrak ({{value}}).",
   media_contract_journalist_not_member: "Wartawan {{name}} tidak tercatat di media ini.",
   media_contract_closed: "Kontrak ini berstatus {{status}}; tidak dapat diubah.",
+  media_contract_update_empty: "Isi paling sedikit satu data kontrak yang akan diubah.",
+  media_contract_quota_below_delivered: "Kuota tidak boleh kurang dari {{delivered}} publikasi yang sudah tercatat.",
+  media_contract_value_below_paid: "Nilai kontrak tidak boleh kurang dari jumlah yang sudah dibayar ({{paid}}).",
   media_deliverable_over_quota: "Kuota kontrak sudah terpenuhi: {{delivered}} dari {{quota}} publikasi sudah tercatat.",
   media_deliverable_proof_required: "Isi tautan publikasi atau unggah kliping.",
   media_deliverable_link: "Tautan harus berupa alamat lengkap yang diawali http:// atau https://.",
@@ -456,6 +459,9 @@ const en: Record<ErrorCode, string> = {
   media_contract_terms_sum: "The payment terms add up to {{sum}}, but the contract value is {{value}}.",
   media_contract_journalist_not_member: "Journalist {{name}} is not listed at this outlet.",
   media_contract_closed: "This contract is {{status}}; it cannot be changed.",
+  media_contract_update_empty: "Give at least one contract field to change.",
+  media_contract_quota_below_delivered: "The quota cannot be below the {{delivered}} publications already recorded.",
+  media_contract_value_below_paid: "The contract value cannot be below the amount already paid ({{paid}}).",
   media_deliverable_over_quota: "The contract quota is already met: {{delivered}} of {{quota}} publications recorded.",
   media_deliverable_proof_required: "Give the publication link or upload a clipping.",
   media_deliverable_link: "The link must be a full address starting with http:// or https://.",
@@ -498,6 +504,9 @@ const en: Record<ErrorCode, string> = {
 };
 
 const catalog: Record<Locale, Record<ErrorCode, string>> = { id, en };
+
+/** Whether a string names one of these texts (a schema's own rule gives its code as the message). */
+export const isErrorCode = (value: string): value is ErrorCode => Object.hasOwn(id, value);
 
 export function errorMessage(locale: Locale, code: ErrorCode, params: Record<string, string | number> = {}): string {
   const template = catalog[locale][code] ?? catalog.id[code];

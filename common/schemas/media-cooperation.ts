@@ -88,7 +88,17 @@ export const createContractBody = z.strictObject({
   /** Only read when the eligibility check fails; needs the override ability. */
   overrideReason: overrideReason.optional(),
 });
-export const updateContractBody = z.strictObject({ status: z.enum(CONTRACT_STATUSES) });
+/**
+ * A contract's correctable fields (same rules as at creation) and its status. Outlet, form,
+ * fiscal year, journalists and terms are fixed: they carry the eligibility check and payments.
+ */
+export const updateContractBody = createContractBody
+  .pick({ number: true, title: true, budgetLine: true, valueRupiah: true, quota: true, periodStart: true, periodEnd: true })
+  .partial()
+  .extend({ status: z.enum(CONTRACT_STATUSES).optional() })
+  // The message is an error code: the server's error handler shows its localized text.
+  .refine((body) => Object.keys(body).length > 0, { message: "media_contract_update_empty" });
+export type UpdateContractInput = z.infer<typeof updateContractBody>;
 export const payTermBody = z.strictObject({ paidOn: isoDate, overrideReason: overrideReason.optional() });
 
 export const contractListQuery = pageQuery.extend({

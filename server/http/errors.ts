@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import { type ErrorCode, errorMessage } from "../../common/i18n/errors";
+import { type ErrorCode, errorMessage, isErrorCode } from "../../common/i18n/errors";
 import type { Locale } from "../../common/roles";
 
 type Params = Record<string, string | number>;
@@ -83,6 +83,9 @@ function issueMessage(locale: Locale, issue: ZodIssueLike): string {
       return errorMessage(locale, issue.format === "email" ? "field_email" : "field_format");
     case "invalid_value":
       return errorMessage(locale, "field_enum", { values: (issue.values ?? []).join(", ") });
+    case "custom":
+      // A refinement in a shared schema names its own error code (e.g. "change at least one field").
+      return errorMessage(locale, isErrorCode(issue.message) ? issue.message : "field_invalid");
     default:
       return errorMessage(locale, "field_invalid");
   }

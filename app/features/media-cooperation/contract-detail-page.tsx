@@ -1,7 +1,8 @@
 /** One contract: terms, eligibility (and override), deliverables against the quota, documents, SPJ. */
 import { Alert, Button, Card, Group, Menu, Progress, SimpleGrid, Stack, Text } from "@mantine/core";
-import { IconArrowLeft, IconChevronDown, IconFileTypePdf, IconFileTypeXls } from "@tabler/icons-react";
+import { IconArrowLeft, IconChevronDown, IconFileTypePdf, IconFileTypeXls, IconPencil } from "@tabler/icons-react";
 import { getRouteApi, Link } from "@tanstack/react-router";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CONTRACT_STATUSES } from "../../../common/media-cooperation-enums";
 import { useConfirm } from "../../components/confirm-provider";
@@ -10,6 +11,7 @@ import { RecordState } from "../../components/query-state";
 import { handleApiError, notifySuccess } from "../../lib/form-errors";
 import { formatDate, formatDateTime } from "../../lib/format";
 import { ContractDocumentsCard } from "./contract-documents-card";
+import { ContractEditModal } from "./contract-edit-modal";
 import { EligibilityBadge } from "./contracts-page";
 import { DeliverablesCard } from "./deliverables-card";
 import { EligibilityPanel } from "./eligibility-panel";
@@ -44,6 +46,7 @@ function ContractDetail({ contract: c }: { contract: ContractView }) {
   const { t } = useTranslation();
   const confirm = useConfirm();
   const setStatus = useSetContractStatus(c.id);
+  const [editing, setEditing] = useState(false);
   const spjQuery = { fiscalYear: c.fiscalYear, outletId: c.outletId, organizationId: c.organizationId };
 
   const changeStatus = async (status: ContractView["status"]) => {
@@ -77,6 +80,12 @@ function ContractDetail({ contract: c }: { contract: ContractView }) {
             <Button variant="default" component="a" href={spjUrl("xlsx", spjQuery)} leftSection={<IconFileTypeXls size={16} />}>
               {t("mediaCooperation.spjXlsx")}
             </Button>
+            {/* The server refuses corrections once a contract is closed, so the button is not offered then. */}
+            {c.can.manage && c.status === "aktif" && (
+              <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => setEditing(true)}>
+                {t("mediaCooperation.edit")}
+              </Button>
+            )}
             {c.can.manage && (
               <Menu position="bottom-end">
                 <Menu.Target>
@@ -134,6 +143,7 @@ function ContractDetail({ contract: c }: { contract: ContractView }) {
         <DeliverablesCard contract={c} />
         <ContractDocumentsCard contract={c} />
       </Stack>
+      {editing && <ContractEditModal contract={c} onClose={() => setEditing(false)} />}
     </>
   );
 }

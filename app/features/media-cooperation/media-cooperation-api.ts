@@ -8,10 +8,11 @@ import type {
   createContractBody,
   DashboardView,
   EligibilityView,
+  UpdateContractInput,
 } from "../../../common/schemas/media-cooperation";
 import { API_BASE, api, type QueryValue, toQueryString } from "../../api/client";
 
-export type { ContractSummary, ContractView, CooperationSettingsView, DashboardView, EligibilityView };
+export type { ContractSummary, ContractView, CooperationSettingsView, DashboardView, EligibilityView, UpdateContractInput };
 export type CreateContractInput = z.input<typeof createContractBody>;
 export type EligibilityPreview = EligibilityView & { canOverride: boolean };
 
@@ -74,6 +75,8 @@ export const useSetContractStatus = (id: string) =>
   useFeatureMutation((status: ContractView["status"]) =>
     api<ContractView>(`/media-contracts/${id}`, { method: "PATCH", body: { status } }),
   );
+export const useUpdateContract = (id: string) =>
+  useFeatureMutation((body: UpdateContractInput) => api<ContractView>(`/media-contracts/${id}`, { method: "PATCH", body }));
 export const useSubmitTerm = (id: string) =>
   useFeatureMutation((termId: string) => api<ContractView>(`/media-contracts/${id}/terms/${termId}/submit`, { method: "POST", body: {} }));
 export const usePayTerm = (id: string) =>

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTree, signedIn } from "../../test/factories";
 import { startTestServer, type TestServer } from "../../test/test-server";
-import { contractBody, day, outletWithStaff, YEAR } from "./cooperation-test-fixtures";
+import { contractBody, day, deliverableForm, outletWithStaff, YEAR } from "./cooperation-test-fixtures";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -284,5 +284,168 @@ describe("media cooperation contracts", () => {
       "media_contract.eligibility_override",
     ]);
     expect(audit[4].after).toMatchObject({ stage: "payment", termId: second.id, reason });
+  });
+});
+
+describe("editing a media cooperation contract", () => {
+  const updatedAt = async (id: string) => {
+    const res = (await server.services.db.execute(sql`select updated_at::text as at from media_contracts where id = ${id}`)) as unknown as {
+      rows: { at: string }[];
+    };
+    return res.rows[0].at;
+  };
+  const editable = (c: Record<string, unknown>) => {
+    const { number, title, budgetLine, valueRupiah, quota, periodStart, periodEnd, status } = c;
+    return { number, title, budgetLine, valueRupiah, quota, periodStart, periodEnd, status };
+  };
+
+  it("corrects the typed fields, audits only what changed, and writes nothing for an equal or empty PATCH", async () => {
+    const tree = await createTree(server.services);
+    const { client } = await signedIn(server, tree.opdA, "officer");
+    const staff = await outletWithStaff(client, tree.opdA, "Kaltim Post");
+    const created = await client.post("/api/v1/media-contracts", contractBody(tree.opdA, staff.outletId, { terms: [] }));
+    expect(created.status).toBe(201);
+    const url = `/api/v1/media-contracts/${created.body.id}`;
+    const stamp = await updatedAt(created.body.id);
+
+    const edit = {
+      number: "027/KS-MEDIA/DISKES/2",
+      title: "Publikasi program imunisasi dasar lengkap",
+      valueRupiah: 20_000_000,
+      quota: 3,
+      periodStart: `${YEAR}-02-01`,
+      budgetLine: created.body.budgetLine,
+    };
+    const res = await client.patch(url, edit);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ ...edit, periodEnd: `${YEAR}-12-31`, status: "aktif" });
+    const audit = await auditActions(created.body.id);
+    expect(audit.map((a) => a.action)).toEqual(["media_contract.create", "media_contract.update"]);
+    // The unchanged budget line is not in the record.
+    const { budgetLine: _, ...changed } = edit;
+    expect(audit[1].after).toEqual(changed);
+    const before = await server.services.db.execute(
+      sql`select before from audit_log where entity_id = ${created.body.id} and action = 'media_contract.update'`,
+    );
+    expect((before as unknown as { rows: { before: unknown }[] }).rows[0].before).toEqual({
+      number: created.body.number,
+      title: created.body.title,
+      valueRupiah: 15_000_000,
+      quota: 2,
+      periodStart: `${YEAR}-01-01`,
+    });
+    const edited = await updatedAt(created.body.id);
+    expect(edited).not.toBe(stamp);
+
+    expect((await client.patch(url, { ...edit, status: "aktif" })).status).toBe(200);
+    expect(await updatedAt(created.body.id)).toBe(edited);
+    expect(await auditActions(created.body.id)).toHaveLength(2);
+
+    const empty = await client.patch(url, {});
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.fields.body).toContain("paling sedikit satu");
+    const fixed = await client.patch(url, { outletId: staff.outletId });
+    expect(fixed.status).toBe(400);
+    expect(Object.keys(fixed.body.error.fields)).toContain("outletId");
+    const typed = await client.patch(url, { valueRupiah: "dua puluh juta", quota: 0, periodEnd: "31-12-2026", title: "ab" });
+    expect(typed.status).toBe(400);
+    expect(Object.keys(typed.body.error.fields).sort()).toEqual(["periodEnd", "quota", "title", "valueRupiah"]);
+    expect(await auditActions(created.body.id)).toHaveLength(2);
+  });
+
+  it("refuses each edit that contradicts the period, payments, deliverables or another number, changing nothing", async () => {
+    const tree = await createTree(server.services);
+    const { client } = await signedIn(server, tree.opdA, "editor");
+    const staff = await outletWithStaff(client, tree.opdA, "Suara Uji");
+    const created = await client.post("/api/v1/media-contracts", contractBody(tree.opdA, staff.outletId));
+    const other = await client.post("/api/v1/media-contracts", contractBody(tree.opdA, staff.outletId));
+    const url = `/api/v1/media-contracts/${created.body.id}`;
+    const paid = await client.post(`${url}/terms/${created.body.terms[0].id}/pay`, { paidOn: day(0) });
+    expect(paid.status).toBe(200);
+    for (const title of ["Rilis vaksinasi", "Rilis posyandu"]) {
+      const added = await client.post(
+        `${url}/deliverables`,
+        deliverableForm({ title, publishedOn: `${YEAR}-03-04`, link: "https://uji.id/a" }),
+      );
+      expect(added.status).toBe(201);
+    }
+    const original = editable((await client.get(url)).body);
+    const audited = (await auditActions(created.body.id)).length;
+
+    const year = await client.patch(url, { periodEnd: `${YEAR + 1}-01-31` });
+    expect(year.status).toBe(400);
+    expect(year.body.error.fields.periodEnd).toContain(String(YEAR));
+    const order = await client.patch(url, { periodStart: `${YEAR}-07-01`, periodEnd: `${YEAR}-06-30` });
+    expect(order.status).toBe(400);
+    expect(Object.keys(order.body.error.fields)).toEqual(["periodEnd"]);
+    const startAfterEnd = await client.patch(url, { periodStart: `${YEAR}-12-31`, periodEnd: `${YEAR}-12-30` });
+    expect(startAfterEnd.status).toBe(400);
+
+    const quota = await client.patch(url, { title: "Judul yang tidak boleh tersimpan", quota: 1 });
+    expect(quota.status).toBe(409);
+    expect(Object.keys(quota.body.error.fields)).toEqual(["quota"]);
+    expect(quota.body.error.fields.quota).toContain("2 publikasi");
+    const belowPaid = await client.patch(url, { valueRupiah: 5_000_000 });
+    expect(belowPaid.status).toBe(409);
+    expect(belowPaid.body.error.fields.valueRupiah).toContain("Rp7.500.000");
+    const offTerms = await client.patch(url, { valueRupiah: 20_000_000 });
+    expect(offTerms.status).toBe(409);
+    expect(offTerms.body.error.fields.valueRupiah).toContain("Rp15.000.000");
+    const taken = await client.patch(url, { number: other.body.number });
+    expect(taken.status).toBe(409);
+    expect(taken.body.error.fields.number).toContain(other.body.number);
+
+    expect(editable((await client.get(url)).body)).toEqual(original);
+    expect(await auditActions(created.body.id)).toHaveLength(audited);
+    // Equal to the terms, the value is accepted; so is keeping the quota at what is delivered.
+    expect((await client.patch(url, { valueRupiah: 15_000_000, quota: 2 })).status).toBe(200);
+  });
+
+  it("edits only an active contract: a finished one answers 409 until it is reopened", async () => {
+    const tree = await createTree(server.services);
+    const { client } = await signedIn(server, tree.opdA, "officer");
+    const staff = await outletWithStaff(client, tree.opdA, "Tribun Uji");
+    const created = await client.post("/api/v1/media-contracts", contractBody(tree.opdA, staff.outletId));
+    const url = `/api/v1/media-contracts/${created.body.id}`;
+    expect((await client.patch(url, { status: "selesai" })).body.status).toBe("selesai");
+
+    const closed = await client.patch(url, { title: "Perbaikan judul" });
+    expect(closed.status).toBe(409);
+    expect(closed.body.error.code).toBe("media_contract_closed");
+    // The stored status decides: reopening and editing in one request is refused too.
+    expect((await client.patch(url, { status: "aktif", title: "Perbaikan judul" })).status).toBe(409);
+    const still = await client.get(url);
+    expect(still.body).toMatchObject({ status: "selesai", title: created.body.title });
+
+    expect((await client.patch(url, { status: "aktif" })).status).toBe(200);
+    const fixed = await client.patch(url, { title: "Perbaikan judul", status: "selesai" });
+    expect(fixed.status).toBe(200);
+    expect(fixed.body).toMatchObject({ title: "Perbaikan judul", status: "selesai" });
+    expect((await auditActions(created.body.id)).map((a) => a.action)).toEqual([
+      "media_contract.create",
+      "media_contract.status",
+      "media_contract.status",
+      "media_contract.update",
+      "media_contract.status",
+    ]);
+  });
+
+  it("answers 404 to another agency and tenant, 403 to a reading coordinator, and changes nothing", async () => {
+    const tree = await createTree(server.services);
+    const foreignTree = await createTree(server.services);
+    const { client: officer } = await signedIn(server, tree.opdA, "officer");
+    const { client: otherAgency } = await signedIn(server, tree.opdB, "editor");
+    const { client: coordinator } = await signedIn(server, tree.root, "coordinator");
+    const { client: foreign } = await signedIn(server, foreignTree.opdA, "editor");
+    const staff = await outletWithStaff(officer, tree.opdA, "Warta Uji");
+    const created = await officer.post("/api/v1/media-contracts", contractBody(tree.opdA, staff.outletId));
+    const url = `/api/v1/media-contracts/${created.body.id}`;
+
+    expect((await otherAgency.patch(url, { title: "Diubah orang lain" })).status).toBe(404);
+    expect((await foreign.patch(url, { quota: 9 })).status).toBe(404);
+    expect((await coordinator.patch(url, { title: "Diubah koordinator" })).status).toBe(403);
+    const after = await officer.get(url);
+    expect(editable(after.body)).toEqual(editable(created.body));
+    expect((await auditActions(created.body.id)).map((a) => a.action)).toEqual(["media_contract.create"]);
   });
 });

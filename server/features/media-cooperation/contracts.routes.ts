@@ -14,8 +14,9 @@ import {
 import { errorBody } from "../../../common/schemas/shared";
 import { actorOf, commandContext, inTransaction, typed } from "../../http/route-kit";
 import { csvCell } from "../../lib/csv-cell";
-import { createContract, previewEligibility, setContractStatus } from "./commands/create-contract";
+import { createContract, previewEligibility } from "./commands/create-contract";
 import { payTerm, submitTerm } from "./commands/pay-term";
+import { updateContract } from "./commands/update-contract";
 import { presentContract, presentContractSummary } from "./contract.presenter";
 import { contractDetail, findVisibleContract, listContracts, userNames } from "./contract-queries";
 
@@ -151,12 +152,18 @@ export async function contractRoutes(fastify: FastifyInstance) {
     "/media-contracts/:id",
     {
       config: { policy: "mediaContract.manage" },
-      schema: { tags, summary: "Ubah status kontrak", params, body: updateContractBody, response: { 200: contractView, ...errors } },
+      schema: {
+        tags,
+        summary: "Ubah data atau status kontrak; data hanya selama kontrak aktif (409 bila bertentangan dengan termin, publikasi, nomor)",
+        params,
+        body: updateContractBody,
+        response: { 200: contractView, ...errors },
+      },
     },
     async (request) => {
       await inTransaction(request, async (tx) => {
         const contract = await findVisibleContract(tx, actorOf(request), request.params.id);
-        await setContractStatus(tx, commandContext(request), contract, request.body.status);
+        await updateContract(tx, commandContext(request), contract, request.body);
       });
       return present(request, request.params.id);
     },

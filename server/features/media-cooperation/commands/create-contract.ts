@@ -24,7 +24,7 @@ import { checkEligibility, decideOverride } from "../eligibility";
 import { mediaContractPolicy } from "../media-cooperation.policy";
 import { effectiveCooperationRules } from "./cooperation-settings";
 
-const rupiah = (n: number) => `Rp${n.toLocaleString("id-ID")}`;
+export const rupiah = (n: number) => `Rp${n.toLocaleString("id-ID")}`;
 
 /** The contracting organization (the actor must manage there) and the outlet (visible, not merged). */
 async function parties(tx: Executor, ctx: CommandContext, organizationId: string, outletId: string) {
@@ -76,12 +76,18 @@ export async function previewEligibility(tx: Executor, ctx: CommandContext, inpu
   return { ...check, canOverride: mediaContractPolicy.can(actor, "override", org) };
 }
 
+/** The period lies inside the fiscal year and does not end before it starts (at creation and on edit). */
+export function checkPeriod(fiscalYear: number, period: { periodStart: string; periodEnd: string }) {
+  const year = String(fiscalYear);
+  for (const f of ["periodStart", "periodEnd"] as const) {
+    if (period[f].slice(0, 4) !== year) throw fieldError(f, "media_contract_period_year", { year });
+  }
+  if (period.periodEnd < period.periodStart) throw fieldError("periodEnd", "media_contract_period_order", { date: period.periodStart });
+}
+
 function checkDates(input: z.infer<typeof createContractBody>) {
   const year = String(input.fiscalYear);
-  for (const f of ["periodStart", "periodEnd"] as const) {
-    if (input[f].slice(0, 4) !== year) throw fieldError(f, "media_contract_period_year", { year });
-  }
-  if (input.periodEnd < input.periodStart) throw fieldError("periodEnd", "media_contract_period_order", { date: input.periodStart });
+  checkPeriod(input.fiscalYear, input);
   input.terms.forEach((t, i) => {
     if (t.dueOn.slice(0, 4) !== year) throw fieldError(`terms.${i}.dueOn`, "media_contract_period_year", { year });
   });
@@ -167,9 +173,10 @@ export async function createContract(tx: Executor, ctx: CommandContext, input: z
   return id;
 }
 
-/** Marks a contract finished or cancelled (or active again); the change is audited. */
+/** Marks a contract finished or cancelled (or active again); the change is audited, the same status writes nothing. */
 export async function setContractStatus(tx: Executor, ctx: CommandContext, contract: ContractRow, status: string) {
   mediaContractPolicy.authorize(actorRequired(ctx), "manage", contract);
+  if (status === contract.status) return;
   await tx.update(mediaContracts).set({ status, updatedAt: new Date() }).where(eq(mediaContracts.id, contract.id));
   await recordAudit(tx, ctx, {
     action: "media_contract.status",
