@@ -1,5 +1,5 @@
-/** "Kerja Sama Media": contracts of the user's scope with filters, progress and a CSV export. */
-import { Badge, Button, Card, Group, Progress, Select, Stack, Text } from "@mantine/core";
+/** "Kerja Sama Media": contracts of the user's scope with filters, progress and a CSV/XLSX export. */
+import { Badge, Button, Card, Group, Menu, Progress, Select, Stack, Text } from "@mantine/core";
 import { IconChartBar, IconDownload, IconFileText, IconPlus, IconSettings } from "@tabler/icons-react";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
@@ -52,9 +52,21 @@ export function ContractsPage() {
                 {t("mediaCooperation.settings")}
               </Button>
             )}
-            <Button variant="default" component="a" href={contractExportUrl(search)} leftSection={<IconDownload size={16} />}>
-              {t("mediaCooperation.exportCsv")}
-            </Button>
+            <Menu position="bottom-end">
+              <Menu.Target>
+                <Button variant="default" leftSection={<IconDownload size={16} />}>
+                  {t("mediaCooperation.export")}
+                </Button>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Item component="a" href={contractExportUrl("xlsx", search)}>
+                  Excel (XLSX)
+                </Menu.Item>
+                <Menu.Item component="a" href={contractExportUrl("csv", search)}>
+                  CSV
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
             {hasAbility(session, "mediaCooperation.manage") && (
               <Button component={Link} to="/media-contracts/new" leftSection={<IconPlus size={16} />}>
                 {t("mediaCooperation.newContract")}

@@ -98,9 +98,9 @@ export const useSaveCooperationSettings = (organizationId: string) =>
     api<CooperationSettingsView>(`/media-cooperation/settings/${organizationId}`, { method: "PUT", body }),
   );
 
-export const contractExportUrl = (filters: Record<string, QueryValue>) => {
+export const contractExportUrl = (format: "csv" | "xlsx", filters: Record<string, QueryValue>) => {
   const { page: _p, ...rest } = filters;
-  return `${API_BASE}/media-contracts/export.csv${toQueryString(rest)}`;
+  return `${API_BASE}/media-contracts/export.${format}${toQueryString(rest)}`;
 };
 export const spjUrl = (format: "pdf" | "xlsx", query: { fiscalYear: number; outletId?: string; organizationId?: string }) =>
   `${API_BASE}/media-cooperation/spj.${format}${toQueryString(query)}`;

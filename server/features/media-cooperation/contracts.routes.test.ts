@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readSpreadsheetTable } from "../../lib/spreadsheet-table";
 import { createTree, signedIn } from "../../test/factories";
 import { startTestServer, type TestServer } from "../../test/test-server";
 import { contractBody, day, deliverableForm, outletWithStaff, YEAR } from "./cooperation-test-fixtures";
@@ -241,6 +242,17 @@ describe("media cooperation contracts", () => {
     expect(csv.headers.get("content-type")).toContain("text/csv");
     expect(csv.text).toContain(created.body.number);
     expect(csv.text).toContain("Tribun Uji");
+    // The same list as a workbook, amounts as numbers the finance office can sum.
+    const xlsx = await fetch(`${server.baseUrl}/api/v1/media-contracts/export.xlsx?fiscalYear=${YEAR}`, {
+      headers: { cookie: coordinator.cookie ?? "" },
+    });
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get("content-disposition")).toContain("kontrak-kerja-sama-media.xlsx");
+    const table = await readSpreadsheetTable(Buffer.from(await xlsx.arrayBuffer()), "kontrak.xlsx", "Kontrak");
+    expect(table[0].values.slice(0, 8)).toEqual(["Tahun", "Nomor", "Uraian", "Media", "Perangkat daerah", "Bentuk", "Nilai", "Dibayar"]);
+    const row = table.find((r) => r.values[1] === created.body.number);
+    expect(row?.values[3]).toBe("Tribun Uji");
+    expect(row?.values[6]).toBe(created.body.valueRupiah);
   });
 
   it("re-runs the eligibility check at each payment: an expired certificate blocks until an editor overrides", async () => {

@@ -13,11 +13,11 @@ import {
 } from "../../../common/schemas/media-cooperation";
 import { errorBody } from "../../../common/schemas/shared";
 import { actorOf, commandContext, inTransaction, typed } from "../../http/route-kit";
-import { csvCell } from "../../lib/csv-cell";
 import { createContract, previewEligibility } from "./commands/create-contract";
 import { payTerm, submitTerm } from "./commands/pay-term";
 import { updateContract } from "./commands/update-contract";
 import { presentContract, presentContractSummary } from "./contract.presenter";
+import { contractListCsv, contractListXlsx } from "./contract-list-export";
 import { contractDetail, findVisibleContract, listContracts, userNames } from "./contract-queries";
 
 const tags = ["media-cooperation"];
@@ -57,58 +57,27 @@ export async function contractRoutes(fastify: FastifyInstance) {
     },
   );
 
-  app.get(
-    "/media-contracts/export.csv",
-    {
-      config: { policy: "mediaContract.read" },
-      schema: { tags, summary: "Ekspor daftar kontrak (CSV, filter yang sama)", querystring: contractExportQuery },
-    },
-    async (request, reply) => {
-      const { rows } = await listContracts(db, actorOf(request), request.query);
-      const header = [
-        "Tahun",
-        "Nomor",
-        "Uraian",
-        "Media",
-        "Perangkat daerah",
-        "Bentuk",
-        "Nilai",
-        "Dibayar",
-        "Kuota",
-        "Terpenuhi",
-        "Mulai",
-        "Selesai",
-        "Status",
-        "Kelayakan",
-      ];
-      const quote = (v: string | number) => `"${csvCell(String(v)).replace(/"/g, '""')}"`;
-      const lines = rows.map((r) =>
-        [
-          r.fiscalYear,
-          r.number,
-          r.title,
-          r.outletName,
-          r.organizationName,
-          r.formLabel,
-          r.valueRupiah,
-          r.paidRupiah,
-          r.quota,
-          r.delivered,
-          r.periodStart,
-          r.periodEnd,
-          r.status,
-          r.eligibility.passed ? "memenuhi" : r.overrideReason ? "pengecualian" : "tidak memenuhi",
-        ]
-          .map(quote)
-          .join(","),
-      );
-      return reply
-        .type("text/csv; charset=utf-8")
-        .header("content-disposition", 'attachment; filename="kontrak-kerja-sama-media.csv"')
-        .header("cache-control", "private, no-store")
-        .send(`\uFEFF${[header.map(quote).join(","), ...lines].join("\r\n")}\r\n`);
-    },
-  );
+  for (const format of ["csv", "xlsx"] as const) {
+    app.get(
+      `/media-contracts/export.${format}`,
+      {
+        config: { policy: "mediaContract.read" },
+        schema: {
+          tags,
+          summary: `Ekspor daftar kontrak (${format.toUpperCase()}, filter yang sama)`,
+          querystring: contractExportQuery,
+        },
+      },
+      async (request, reply) => {
+        const { rows } = await listContracts(db, actorOf(request), request.query);
+        reply
+          .header("content-disposition", `attachment; filename="kontrak-kerja-sama-media.${format}"`)
+          .header("cache-control", "private, no-store");
+        if (format === "csv") return reply.type("text/csv; charset=utf-8").send(contractListCsv(rows));
+        return reply.type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").send(await contractListXlsx(rows));
+      },
+    );
+  }
 
   app.post(
     "/media-contracts/eligibility-check",
