@@ -1,9 +1,9 @@
 /**
  * Article search: the watchlist query language over the archive. The query's tsquery (toTsQuery)
- * narrows the rows through the GIN index on `articles.search`; the exact matcher then decides
- * on each candidate, so the result is what a watchlist with that query would match. Filters are
- * plain predicates; pagination is keyset on (published_at, id), or (rank, published_at, id) for
- * relevance, so deep pages cost the same as the first.
+ * narrows the rows through the GIN index on `articles.search` (articles_day_search_idx); the exact
+ * matcher then decides on each candidate, so the result is what a watchlist with that query would
+ * match. Filters are plain predicates; pagination is keyset on (published_at, id), or (rank,
+ * published_at, id) for relevance, so deep pages cost the same as the first.
  *
  * Speed at a million articles (README "Search at scale"): left to itself PostgreSQL reads every
  * full-text match through the GIN index and sorts them by date to keep 25, which costs seconds for
