@@ -114,6 +114,22 @@ describe("article search over time slices", () => {
     ]);
   });
 
+  it("keeps the rows at the edges of a slice's days (UTC midnight, just after from)", async () => {
+    // No match in the newest day, so the rest is one GIN read that names its days (DAY_KEY).
+    const from = new Date(Date.now() - 20 * DAY);
+    const midnight = Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate() + 10);
+    const at = [from.getTime() + 60_000, midnight, midnight - 1, from.getTime() - 60_000];
+    for (const [i, t] of at.entries()) {
+      await database.sql.query(
+        `insert into articles (id, organization_id, url, canonical_url, content_hash, title, published_at, kind)
+         values (gen_random_uuid(), $1, $2, $2, $2, $3, $4, 'news')`,
+        [actor.grants[0].organizationId, `https://t.example.id/tepi-${i}`, `Gempa tepi ${i}`, new Date(t).toISOString()],
+      );
+    }
+    const rows = await allPages({ q: "gempa", from: from.toISOString() }, 2);
+    expect(rows.map((r) => r.title)).toEqual(["Gempa tepi 1", "Gempa tepi 2", "Gempa tepi 0"]);
+  });
+
   it("pages a dense term in date order and lets the exact matcher decide", async () => {
     expect((await allPages({ q: "harga AND cabai" }, 25)).map((r) => r.id)).toEqual(
       await reference("title like 'Harga%' and body like '%cabai%'"),

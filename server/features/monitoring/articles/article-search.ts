@@ -1,9 +1,9 @@
 /**
  * Article search: the watchlist query language over the archive. The query's tsquery (toTsQuery)
- * narrows the rows through the GIN index on `articles.search`; the exact matcher then decides
- * on each candidate, so the result is what a watchlist with that query would match. Filters are
- * plain predicates; pagination is keyset on (published_at, id), or (rank, published_at, id) for
- * relevance, so deep pages cost the same as the first.
+ * narrows the rows through the GIN index on `articles.search` (articles_day_search_idx); the exact
+ * matcher then decides on each candidate, so the result is what a watchlist with that query would
+ * match. Filters are plain predicates; pagination is keyset on (published_at, id), or (rank,
+ * published_at, id) for relevance, so deep pages cost the same as the first.
  *
  * Speed at a million articles (README "Search at scale"): left to itself PostgreSQL reads every
  * full-text match through the GIN index and sorts them by date to keep 25, which costs seconds for
@@ -195,29 +195,73 @@ async function byDate(tx: Executor, plan: SearchPlan, limit: number, cursor: Cur
   return { rows: out, nextCursor: scan.done || !scan.position ? null : encodeCursor(scan.position) };
 }
 
-/** The oldest of the newest RELEVANCE_POOL candidates, or null when there are fewer. */
-async function poolBoundary(tx: Executor, plan: SearchPlan, pool: number): Promise<Keyset | null> {
-  const scan = new SliceScan<{ id: string; pk: string }>(tx, {
+interface PoolRow {
+  id: string;
+  pk: string;
+  rank: number;
+}
+
+/** Relevance order: rank, then published_at, then id, all descending (what the SQL pages use). */
+const byRankDesc = (x: PoolRow, y: PoolRow) =>
+  y.rank - x.rank || (x.pk < y.pk ? 1 : x.pk > y.pk ? -1 : 0) || (x.id < y.id ? 1 : x.id > y.id ? -1 : 0);
+
+/**
+ * The newest RELEVANCE_POOL candidates with their rank, in relevance order, and the oldest of them
+ * as the pool's boundary (null when there are fewer). The rank is computed in the same walk that
+ * finds the boundary, so the first page reads the pool once instead of walking it again to rank.
+ */
+async function rankedPool(tx: Executor, plan: SearchPlan, pool: number): Promise<{ ranked: PoolRow[]; boundary: Keyset | null }> {
+  const scan = new SliceScan<PoolRow>(tx, {
     where: plan.where,
     sliced: true,
     floor: plan.from,
     anchor: anchorOf(plan, null),
     after: null,
-    columns: sql`a.id, ${PUBLISHED_KEY}`,
+    columns: sql`a.id, ${PUBLISHED_KEY}, ${plan.rank as SQL} as rank`,
   });
-  let got = 0;
-  let last: { id: string; pk: string } | null = null;
-  while (!scan.done && got < pool) {
-    const rows = await scan.next(pool - got);
-    got += rows.length;
-    if (rows.length) last = rows[rows.length - 1];
-  }
-  return got >= pool && last ? { p: last.pk, id: last.id } : null;
+  const ranked: PoolRow[] = [];
+  while (!scan.done && ranked.length < pool) ranked.push(...(await scan.next(pool - ranked.length)));
+  const last = ranked[ranked.length - 1];
+  const boundary = ranked.length >= pool && last ? { p: last.pk, id: last.id } : null;
+  for (const r of ranked) r.rank = Number(r.rank);
+  return { ranked: ranked.sort(byRankDesc), boundary };
 }
 
+/** First relevance page: the ranked pool is in memory; full rows are read a batch at a time by id. */
+async function firstRelevancePage(tx: Executor, plan: SearchPlan, limit: number, pool: number): Promise<Page> {
+  const { ranked, boundary } = await rankedPool(tx, plan, pool);
+  const b: [string, string] | null = boundary ? [boundary.p, boundary.id] : null;
+  const out: ArticleRow[] = [];
+  const batch = batchSize(plan, limit);
+  let at: Cursor | null = null;
+  const end = Math.min(ranked.length, MAX_SCANNED_BATCHES * batch);
+  for (let from = 0; from < end; from += batch) {
+    const ids = ranked.slice(from, from + batch);
+    const found = rowsOf<ArticleRow>(
+      await tx.execute(sql`select ${COLUMNS}, null::real as rank from articles a where a.id = any(${uuidArray(ids.map((r) => r.id))})`),
+    );
+    const byId = new Map(found.map((r) => [r.id, r]));
+    for (const { id, rank } of ids) {
+      const r = byId.get(id);
+      if (!r) continue; // removed since the walk
+      toRow(r).rank = rank;
+      at = { p: r.pk, id: r.id, r: rank, b };
+      if (plan.matcher && !plan.matcher(tokenizeDoc(fullText(r)))) continue;
+      out.push(r);
+      if (out.length > limit) {
+        const last = out[limit - 1];
+        return { rows: out.slice(0, limit), nextCursor: encodeCursor({ p: last.pk, id: last.id, r: last.rank ?? 0, b }) };
+      }
+    }
+  }
+  // Examined enough for one request: continue after the last row examined; else the pool is done.
+  return { rows: out, nextCursor: end < ranked.length && at ? encodeCursor(at) : null };
+}
+
+/** Later relevance pages rank the pool that the first page fixed (cursor.b) in SQL, from the cursor on. */
 async function byRelevance(tx: Executor, plan: SearchPlan, limit: number, cursor: Cursor | null, pool: number): Promise<Page> {
-  const boundary: Keyset | null =
-    cursor && cursor.b !== undefined ? (cursor.b ? { p: cursor.b[0], id: cursor.b[1] } : null) : await poolBoundary(tx, plan, pool);
+  if (!cursor || cursor.b === undefined) return firstRelevancePage(tx, plan, limit, pool);
+  const boundary: Keyset | null = cursor.b ? { p: cursor.b[0], id: cursor.b[1] } : null;
   const b: [string, string] | null = boundary ? [boundary.p, boundary.id] : null;
   const rank = plan.rank as SQL;
   const inPool = boundary

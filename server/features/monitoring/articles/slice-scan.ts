@@ -50,6 +50,29 @@ const ZERO_UUID = "00000000-0000-0000-0000-000000000000";
 const rowsOf = <T>(res: unknown) => (res as { rows: T[] }).rows;
 
 /**
+ * The UTC day of published_at as a one-element array: the leading column of the GIN index
+ * articles_day_search_idx (migration 0028), to be written exactly like the index expression.
+ * A GIN read intersects its conditions in item order and lets each skip ahead to the other's next
+ * item, so `DAY_KEY && {days}` in front of the text condition confines the read to the slice's
+ * days (articles are stored roughly in time order). Without it, a query of common words that
+ * matches nothing (`"Dinas Kesehatan" AND vaksinasi`, last 30 days) steps through every
+ * `kesehatan` of the archive: ~35 ms at a million articles, ~10 ms with the days.
+ */
+export const DAY_KEY = sql`array[((a.published_at at time zone 'UTC')::date - date '2000-01-01')]`;
+const DAY_ZERO_MS = Date.UTC(2000, 0, 1);
+/** Past this many days the day list costs more per step than it saves (and covers most rows anyway). */
+const MAX_KEY_DAYS = 92;
+const dayNumber = (ms: number) => Math.floor((ms - DAY_ZERO_MS) / DAY_MS);
+
+/** The days of [lo, hi] as an int[] literal, or null when there are too many to list. */
+function dayList(lo: Date, hi: Date): string | null {
+  const first = dayNumber(lo.getTime());
+  const last = dayNumber(hi.getTime());
+  if (last < first || last - first >= MAX_KEY_DAYS) return null;
+  return `{${Array.from({ length: last - first + 1 }, (_, i) => first + i).join(",")}}`;
+}
+
+/**
  * published_at to the microsecond, as text, for keysets: a JS Date keeps milliseconds only, and a
  * cursor rounded down would skip the rows between the rounded and the real value.
  */
@@ -131,6 +154,10 @@ export class SliceScan<T extends ScannedRow> {
       bounds.push(sql`a.published_at <= ${position.p}::timestamptz`);
       bounds.push(sql`(a.published_at, a.id) < (${position.p}::timestamptz, ${position.id}::uuid)`);
     }
+    // A GIN read of a bounded slice names its days (DAY_KEY); the date bounds above stay exact.
+    const lo = slice.lo ?? this.opts.floor;
+    const days = slice.mode === "bitmap" && lo && position ? dayList(lo, new Date(position.p)) : null;
+    if (days) bounds.push(sql`${DAY_KEY} && ${days}::int[]`);
     const rows = rowsOf<T>(
       await this.tx.execute(sql`select ${this.opts.columns} from articles a
         where ${sql.join([...this.opts.where, ...bounds], sql` and `)}

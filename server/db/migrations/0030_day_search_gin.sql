@@ -1,0 +1,2 @@
+DROP INDEX "articles_search_idx";--> statement-breakpoint
+CREATE INDEX "articles_day_search_idx" ON "articles" USING gin ((array[(("published_at" at time zone 'UTC')::date - date '2000-01-01')]),"search");
