@@ -214,6 +214,8 @@ const id = {
   media_contract_closed: "Kontrak ini berstatus {{status}}; tidak dapat diubah.",
   media_contract_update_empty: "Isi paling sedikit satu data kontrak yang akan diubah.",
   media_contract_quota_below_delivered: "Kuota tidak boleh kurang dari {{delivered}} publikasi yang sudah tercatat.",
+  media_contract_period_excludes_deliverables:
+    "Periode baru tidak mencakup {{count}} publikasi yang sudah tercatat (tanggal {{first}} s.d. {{last}}). Hapus publikasi itu dulu atau pilih periode yang mencakupnya.",
   media_contract_value_below_paid: "Nilai kontrak tidak boleh kurang dari jumlah yang sudah dibayar ({{paid}}).",
   media_deliverable_over_quota: "Kuota kontrak sudah terpenuhi: {{delivered}} dari {{quota}} publikasi sudah tercatat.",
   media_deliverable_proof_required: "Isi tautan publikasi atau unggah kliping.",
@@ -461,6 +463,8 @@ const en: Record<ErrorCode, string> = {
   media_contract_closed: "This contract is {{status}}; it cannot be changed.",
   media_contract_update_empty: "Give at least one contract field to change.",
   media_contract_quota_below_delivered: "The quota cannot be below the {{delivered}} publications already recorded.",
+  media_contract_period_excludes_deliverables:
+    "The new period leaves out {{count}} publications already recorded (dated {{first}} to {{last}}). Remove them first or choose a period that covers them.",
   media_contract_value_below_paid: "The contract value cannot be below the amount already paid ({{paid}}).",
   media_deliverable_over_quota: "The contract quota is already met: {{delivered}} of {{quota}} publications recorded.",
   media_deliverable_proof_required: "Give the publication link or upload a clipping.",

@@ -393,6 +393,15 @@ describe("editing a media cooperation contract", () => {
     const startAfterEnd = await client.patch(url, { periodStart: `${YEAR}-12-31`, periodEnd: `${YEAR}-12-30` });
     expect(startAfterEnd.status).toBe(400);
 
+    // Both publications are dated 4 March: a period starting after it would leave them out.
+    const shorter = await client.patch(url, { periodStart: `${YEAR}-04-01` });
+    expect(shorter.status).toBe(409);
+    expect(shorter.body.error.fields.periodStart).toContain("2 publikasi");
+    expect(shorter.body.error.fields.periodStart).toContain(`${YEAR}-03-04`);
+    const endsEarly = await client.patch(url, { periodStart: `${YEAR}-01-01`, periodEnd: `${YEAR}-03-03` });
+    expect(endsEarly.status).toBe(409);
+    expect(Object.keys(endsEarly.body.error.fields)).toEqual(["periodEnd"]);
+
     const quota = await client.patch(url, { title: "Judul yang tidak boleh tersimpan", quota: 1 });
     expect(quota.status).toBe(409);
     expect(Object.keys(quota.body.error.fields)).toEqual(["quota"]);

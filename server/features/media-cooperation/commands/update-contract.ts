@@ -1,4 +1,4 @@
-import { and, count, eq, ne } from "drizzle-orm";
+import { and, count, eq, gt, lt, max, min, ne, or } from "drizzle-orm";
 import type { UpdateContractInput } from "../../../../common/schemas/media-cooperation";
 import type { Executor } from "../../../db/client";
 import { mediaContracts, mediaContractTerms, mediaDeliverables } from "../../../db/schema";
@@ -34,10 +34,27 @@ function changes(stored: Stored, input: UpdateContractInput) {
  */
 async function checkEdits(tx: Executor, contract: ContractRow, stored: Stored, next: Partial<Pick<Stored, Editable>>) {
   if (next.periodStart !== undefined || next.periodEnd !== undefined) {
-    checkPeriod(contract.fiscalYear, {
-      periodStart: next.periodStart ?? stored.periodStart,
-      periodEnd: next.periodEnd ?? stored.periodEnd,
-    });
+    const period = { periodStart: next.periodStart ?? stored.periodStart, periodEnd: next.periodEnd ?? stored.periodEnd };
+    checkPeriod(contract.fiscalYear, period);
+    // A publication is accepted only inside the period; a shorter period must still hold them all.
+    const [outside] = await tx
+      .select({ n: count(), first: min(mediaDeliverables.publishedOn), last: max(mediaDeliverables.publishedOn) })
+      .from(mediaDeliverables)
+      .where(
+        and(
+          eq(mediaDeliverables.contractId, contract.id),
+          or(lt(mediaDeliverables.publishedOn, period.periodStart), gt(mediaDeliverables.publishedOn, period.periodEnd)),
+        ),
+      );
+    if (outside.n > 0) {
+      const field = next.periodStart !== undefined && outside.first && outside.first < period.periodStart ? "periodStart" : "periodEnd";
+      throw fieldError(
+        field,
+        "media_contract_period_excludes_deliverables",
+        { count: outside.n, first: outside.first ?? "", last: outside.last ?? "" },
+        409,
+      );
+    }
   }
   if (next.quota !== undefined) {
     const [{ n }] = await tx.select({ n: count() }).from(mediaDeliverables).where(eq(mediaDeliverables.contractId, contract.id));
