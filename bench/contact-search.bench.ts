@@ -42,6 +42,7 @@ const QUERIES = [
   // The broad lists: the page as it opens (no filter), a filter without a name, a one-letter search.
   "sort=name",
   "ukwLevel=utama&beat=politik",
+  "regionCode=35.78",
   "q=a",
 ];
 

@@ -1,0 +1,2 @@
+CREATE INDEX "journalists_ukw_level_idx" ON "journalists" USING btree ("ukw_level");--> statement-breakpoint
+CREATE INDEX "journalists_region_prefix_idx" ON "journalists" USING btree ("region_code" text_pattern_ops);
