@@ -34,6 +34,18 @@ export function storyTerms(title: string, lead: string): TermVector {
   return v;
 }
 
+export interface StoryRow {
+  id: string;
+  organizationId: string;
+  title: string;
+  terms: Record<string, number>;
+  articleCount: number;
+  outletCount: number;
+  outlets: string[];
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+}
+
 interface Story {
   id: string;
   title: string;
@@ -203,24 +215,39 @@ export class StoryClusterer {
     return best.id;
   }
 
+  /**
+   * The new and changed stories since the last call, as rows, marked clean. Taken synchronously,
+   * so the ingest can queue the write and keep assigning: a later change re-dirties the story and
+   * goes out with a later slice (upserts run in the order they were queued).
+   */
+  takeDirty(): StoryRow[] {
+    const rows: StoryRow[] = [];
+    for (const s of this.stories) {
+      if (!s.dirty) continue;
+      rows.push({
+        id: s.id,
+        organizationId: this.organizationId,
+        title: s.title,
+        terms: s.terms,
+        articleCount: s.articleCount,
+        outletCount: s.outlets.size,
+        outlets: [...s.outlets].slice(0, 200),
+        firstSeenAt: s.firstSeenAt,
+        lastSeenAt: s.lastSeenAt,
+      });
+      s.dirty = false;
+      s.isNew = false;
+    }
+    return rows;
+  }
+
   /** Writes new and changed stories (new ones must exist before the articles that point at them). */
   async save(db: Executor): Promise<void> {
-    const dirty = this.stories.filter((s) => s.dirty);
-    const row = (s: Story) => ({
-      id: s.id,
-      organizationId: this.organizationId,
-      title: s.title,
-      terms: s.terms,
-      articleCount: s.articleCount,
-      outletCount: s.outlets.size,
-      outlets: [...s.outlets].slice(0, 200),
-      firstSeenAt: s.firstSeenAt,
-      lastSeenAt: s.lastSeenAt,
-    });
+    const dirty = this.takeDirty();
     for (let i = 0; i < dirty.length; i += 500) {
       await db
         .insert(storyClusters)
-        .values(dirty.slice(i, i + 500).map(row))
+        .values(dirty.slice(i, i + 500))
         .onConflictDoUpdate({
           target: storyClusters.id,
           set: {
@@ -232,10 +259,6 @@ export class StoryClusterer {
             lastSeenAt: sql`excluded.last_seen_at`,
           },
         });
-    }
-    for (const s of dirty) {
-      s.dirty = false;
-      s.isNew = false;
     }
   }
 }
