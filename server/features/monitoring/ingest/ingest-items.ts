@@ -17,10 +17,11 @@ import type { Executor } from "../../../db/client";
 import { articleMentions, articles, mediaOutlets, organizations, watchlists } from "../../../db/schema";
 import { emit } from "../../../lib/domain-events";
 import { newId } from "../../../lib/ids";
-import { hoaxLikeness } from "../hoax/hoax-model";
+import { hoaxLikenessTokens } from "../hoax/hoax-model";
 import { type Fingerprint, fingerprintTokens, NearDupIndex, similarity } from "../near-dup";
-import { type TokenizedDoc, tokenizeDoc } from "../text/tokenized-doc";
-import { toneAround } from "../tone/tone-around";
+import { foldNumbers, tokenizeId } from "../text/tokenize-id";
+import { type TokenizedDoc, tokenizeDocFrom } from "../text/tokenized-doc";
+import { type ToneMemo, toneAround, toneMemo } from "../tone/tone-around";
 import type { Tone } from "../tone/tone-model";
 import { type MatchableWatchlist, matchableWatchlist } from "../watchlists/compile-watchlist";
 import { detectLanguage } from "./detect-language";
@@ -153,8 +154,8 @@ export function matchWatchlists(list: readonly MatchableWatchlist[], doc: Tokeni
   return out;
 }
 
-export function scoreMention(w: MatchableWatchlist, fullText: string) {
-  const tone = toneAround(fullText, w.toneTerms);
+export function scoreMention(w: MatchableWatchlist, fullText: string, memo?: ToneMemo) {
+  const tone = toneAround(fullText, w.toneTerms, 1, memo);
   // The window that speaks most for the verdict is what an officer reviews (and corrects).
   let best = tone.windows[0];
   for (const w of tone.windows) if (w.scores[tone.label] > best.scores[tone.label]) best = w;
@@ -271,7 +272,9 @@ export async function ingestItems(db: Executor, input: IngestInput, options: Ing
     // 4. Per-item text work: one tokenisation feeds matching, fingerprint and hoax matching.
     const enrich = (p: Pending): Enriched => {
       const fullText = p.lead || p.body ? `${p.title}\n\n${p.lead}${p.body ? `\n\n${p.body}` : ""}` : p.title;
-      const doc = clock.time("text: tokenise", () => tokenizeDoc(fullText));
+      // One tokenisation: the search view (numbers kept) and the classifiers' tokens (numbers folded).
+      const kept = clock.time("text: tokenise", () => tokenizeId(fullText, { keepNumbers: true }));
+      const doc = clock.time("text: tokenise", () => tokenizeDocFrom(kept));
       const fp = clock.time("text: MinHash + bands", () => fingerprintTokens(doc.tokens));
       const matched = clock.time("text: watchlists", () => matchWatchlists(watchers, doc));
       return {
@@ -280,11 +283,14 @@ export async function ingestItems(db: Executor, input: IngestInput, options: Ing
         doc,
         fp,
         bands: clock.time("text: MinHash + bands", () => bandKeys(fp)),
-        hoaxScore: clock.time("text: hoax model", () => hoaxLikeness(fullText)),
+        hoaxScore: clock.time("text: hoax model", () => hoaxLikenessTokens(foldNumbers(kept))),
         hoaxClarificationId: clock.time("text: hoax register", () => (register.length ? matchClarification(register, doc, fp) : null)),
         groupId: p.id,
         clusterId: null,
-        mentions: clock.time("text: tone around mentions", () => matched.map((w) => scoreMention(w, fullText))),
+        mentions: clock.time("text: tone around mentions", () => {
+          const memo = matched.length ? toneMemo(fullText) : undefined;
+          return matched.map((w) => scoreMention(w, fullText, memo));
+        }),
       };
     };
 
