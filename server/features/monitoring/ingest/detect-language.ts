@@ -33,28 +33,15 @@ const ENGLISH = new Set(
 
 const WORD = /\p{L}+/gu;
 
-/** A word as written → 1 Indonesian stopword, 2 English, 3 both, 0 neither: lower-casing and two
- *  set lookups once per distinct word (words follow Zipf's law; bounded like the other caches). */
-const kinds = new Map<string, number>();
-function kindOf(word: string): number {
-  let k = kinds.get(word);
-  if (k === undefined) {
-    const w = word.toLowerCase();
-    k = (idStopwords().has(w) ? 1 : 0) | (ENGLISH.has(w) ? 2 : 0);
-    if (kinds.size >= 100_000) kinds.clear();
-    kinds.set(word, k);
-  }
-  return k;
-}
-
 export function detectLanguage(text: string, maxWords = 400): "id" | "en" | null {
+  const ids = idStopwords();
   let id = 0;
   let en = 0;
   let n = 0;
   for (const m of text.matchAll(WORD)) {
-    const k = kindOf(m[0]);
-    id += k & 1;
-    en += k >> 1;
+    const w = m[0].toLowerCase();
+    if (ids.has(w)) id++;
+    if (ENGLISH.has(w)) en++;
     if (++n >= maxWords) break;
   }
   if (n < 4 || id + en < 2) return null;
