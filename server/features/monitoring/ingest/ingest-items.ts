@@ -69,9 +69,11 @@ export interface MentionEvent {
 }
 
 const CHUNK = 500;
-/** Items per near-duplicate lookup and per write statement: small enough that PostgreSQL works on
- *  one slice while Node does the text work of the next, large enough to batch. */
-const LOOKUP_SLICE = 100;
+/** Items per near-duplicate lookup and per write statement. The first slice's text work and the
+ *  last slice's write of a batch cannot overlap anything, so smaller is better until the fixed cost
+ *  per statement shows: on the bench (quick, 2 cores) 100 → 50 cut the final write wait from 0.58
+ *  to 0.32 ms per item; 25 made the lookups wait longer (0.15 → 0.3–0.4) and gained nothing. */
+const LOOKUP_SLICE = 50;
 /** Items of text work between two turns of the event loop (≈ 30 ms), so queued queries go out. */
 const YIELD_EVERY = 10;
 
