@@ -8,8 +8,9 @@
  * Announces `monitoring.mentions` once per call when any watchlist matched.
  *
  * Cheap checks run first and the expensive stages only for items that will be written; every
- * query is per batch (existing rows, candidates, watchlists, stories, clarifications), never per
- * item, so the cost is dominated by the text work, which tokenises each article once.
+ * query is per batch or per slice of LOOKUP_SLICE items, never per item, and the slices are
+ * pipelined so PostgreSQL writes one slice while Node does the text work of the next (README.md
+ * beside this file: "Pipeline"). The text work tokenises each article once.
  */
 import { createHash } from "node:crypto";
 import { and, eq, inArray, isNull, notInArray, or, sql } from "drizzle-orm";
