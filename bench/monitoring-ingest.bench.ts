@@ -244,7 +244,7 @@ export async function runMonitoringIngest(opts: MonitoringIngestOptions): Promis
       notes: [
         "One Node process, one transaction per batch; PostgreSQL on the same 2-core machine (shared with other work), so the CPU stages and the database compete for the same cores.",
         `Node spent ${nodeCpuSeconds.toFixed(1)} CPU-seconds in ${ingestSeconds.toFixed(1)} s of ingest (${((nodeCpuSeconds / measured) * 1000).toFixed(2)} ms per item).`,
-        `Wall-clock ms per item by stage (stages prefixed "text:" are Node CPU, the others mostly PostgreSQL round trips): ${stages
+        `Wall-clock ms per item by stage (Node work: "text:" stages, near-dup + story assignment, building the write; waits on PostgreSQL: "(wait)" stages — the slices' writes overlap the text work, "writes (wait)" is what was left when Node had finished a batch): ${stages
           .slice(0, 8)
           .map(([stage, ms]) => `${stage} ${ms.toFixed(2)}`)
           .join("; ")}.`,

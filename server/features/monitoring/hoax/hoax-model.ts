@@ -7,7 +7,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FeatureConfig } from "../classifier/features";
-import { TextClassifier } from "../classifier/linear-model";
+import { softmaxInPlace, TextClassifier } from "../classifier/linear-model";
 import { loadModel } from "../classifier/model-file";
 import type { TrainParams } from "../classifier/train-softmax";
 
@@ -42,4 +42,9 @@ export function hoaxClassifier(): TextClassifier {
 
 export function hoaxLikeness(text: string, classifier = hoaxClassifier()): number {
   return classifier.probabilities(text)[1];
+}
+
+/** hoaxLikeness from the text's tokenizeId tokens (the ingest tokenises each article once). */
+export function hoaxLikenessTokens(tokens: string[], classifier = hoaxClassifier()): number {
+  return softmaxInPlace(classifier.scoreTokens(tokens))[1];
 }

@@ -151,6 +151,64 @@ describe("ingestItems", () => {
     expect(groups.size).toBe(5);
   });
 
+  it("keeps groups and stories across the slices of a large batch (written slice by slice while the next is read)", async () => {
+    const tree = await createTree(server.services);
+    const db = server.services.db;
+    const owner = tree.diskominfo.id;
+    // Fillers share no word with anything else (digits kept apart: "111" would collapse to "1"); the
+    // seed articles open the batch and their copies close it, so an original and its copy are in
+    // different slices of the pipeline.
+    const filler = (i: number) => {
+      const tag = [...String(i)].join("q");
+      return item({
+        url: `https://isi.example.id/${i}`,
+        title: `Kabar ${tag}`,
+        text: Array.from({ length: 30 }, (_, k) => `w${tag}x${k}`).join(" "),
+      });
+    };
+    const copy = (host: string, t: string, i: number) =>
+      item({
+        url: `https://${host}.example.id/${i}`,
+        title: `Salinan: ${firstLine(t)}`,
+        text: `${t.slice(0, Math.floor(t.length * 0.8))}\n\nSumber: ${host}.`,
+      });
+    const first = await ingestItems(db, {
+      organizationId: owner,
+      sourceId: null,
+      items: [
+        ...seed.map((t, i) => item({ url: `https://asal.example.id/${i}`, title: firstLine(t), text: t, outletName: "Asal" })),
+        ...Array.from({ length: 115 }, (_, i) => filler(i)),
+        ...seed.map((t, i) => copy("salin", t, i)),
+      ],
+    });
+    expect(first.inserted).toBe(125);
+    expect(first.nearDuplicates).toBe(5);
+    // A second batch: copies in its middle slice find the stored originals; its own fillers stay apart.
+    const second = await ingestItems(db, {
+      organizationId: owner,
+      sourceId: null,
+      items: [
+        ...Array.from({ length: 60 }, (_, i) => filler(1000 + i)),
+        ...seed.map((t, i) => copy("ulang", t, i)),
+        ...Array.from({ length: 60 }, (_, i) => filler(2000 + i)),
+      ],
+    });
+    expect(second.inserted).toBe(125);
+    expect(second.nearDuplicates).toBe(5);
+    const rows = new Map((await db.select().from(articles).where(eq(articles.organizationId, owner))).map((r) => [r.id, r]));
+    expect(rows.size).toBe(250);
+    for (let i = 0; i < 5; i++) {
+      const original = rows.get(first.articleIds[i]);
+      for (const c of [rows.get(first.articleIds[120 + i]), rows.get(second.articleIds[60 + i])]) {
+        expect(c?.nearDupGroupId).toBe(original?.id);
+        expect(c?.clusterId).toBe(original?.clusterId);
+      }
+      const story = await db.execute(sql`select article_count from story_clusters where id = ${original?.clusterId}`);
+      expect((story as unknown as { rows: unknown[] }).rows[0]).toMatchObject({ article_count: 3 });
+    }
+    expect(new Set([...rows.values()].map((r) => r.nearDupGroupId)).size).toBe(240);
+  });
+
   it("clusters differently worded reports of one event across outlets, and keeps another event apart", async () => {
     const tree = await createTree(server.services);
     const db = server.services.db;

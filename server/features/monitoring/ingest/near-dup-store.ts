@@ -53,6 +53,9 @@ export interface StoredFingerprint {
   groupId: string;
   clusterId: string | null;
   fp: Fingerprint;
+  /** Positions in `itemKeys` of the items this article is a candidate for: each item is compared
+   *  with its own candidates only (no in-memory index of stored fingerprints per batch). */
+  items: number[];
 }
 
 /** A Postgres array literal of int4 rows (`{{1,2},{3,4}}`): one parameter, whatever the batch size. */
@@ -60,18 +63,34 @@ function intMatrix(rows: number[][]): string {
   return `{${rows.map((r) => `{${r.join(",")}}`).join(",")}}`;
 }
 
+/** node-postgres parses int4[] into numbers, PGlite may hand back the literal. */
+function intList(v: unknown): number[] {
+  if (Array.isArray(v)) return v.map(Number);
+  return String(v).replace(/[{}]/g, "").split(",").filter(Boolean).map(Number);
+}
+
 /**
  * Stored fingerprints of the owner in the recent window sharing at least MIN_SHARED_BANDS bands
  * with one of the items (`itemKeys[i]` = the 64 band keys of item i; empty lists are skipped).
+ * `exclude`: articles written earlier in the same transaction (the ingest writes slice by slice
+ * while it looks up the next one); they are compared in memory and must not take candidate places.
  */
 export async function loadCandidates(
   db: Executor,
   organizationId: string,
   itemKeys: number[][],
   since: Date,
+  exclude: readonly string[] = [],
 ): Promise<StoredFingerprint[]> {
-  const rows = itemKeys.filter((k) => k.length === BANDS);
+  const positions: number[] = [];
+  const rows: number[][] = [];
+  itemKeys.forEach((k, i) => {
+    if (k.length !== BANDS) return;
+    positions.push(i);
+    rows.push(k);
+  });
   if (!rows.length) return [];
+  const excluded = exclude.length ? sql` and b.article_id <> all(${`{${exclude.join(",")}}`}::uuid[])` : sql``;
   const res = await db.execute(sql`
     with keys as (
       select i.n as item, k.key
@@ -82,12 +101,12 @@ export async function loadCandidates(
       from keys join article_band_keys b
         on b.organization_id = ${organizationId} and b.band_key = keys.key and b.published_at >= ${since.toISOString()}
       group by keys.item, b.article_id
-      having count(*) >= ${MIN_SHARED_BANDS}
+      having count(*) >= ${MIN_SHARED_BANDS}${excluded}
     ), ranked as (
-      select article_id, row_number() over (partition by item order by bands desc, published_at desc) as rank from shared
+      select item, article_id, row_number() over (partition by item order by bands desc, published_at desc) as rank from shared
     )
-    select f.article_id, f.signature, coalesce(a.near_dup_group_id, a.id) as group_id, a.cluster_id
-    from (select distinct article_id from ranked where rank <= ${MAX_CANDIDATES_PER_ITEM}) c
+    select f.article_id, f.signature, coalesce(a.near_dup_group_id, a.id) as group_id, a.cluster_id, c.items
+    from (select article_id, array_agg(item order by item) as items from ranked where rank <= ${MAX_CANDIDATES_PER_ITEM} group by article_id) c
     join article_fingerprints f on f.article_id = c.article_id
     join articles a on a.id = c.article_id`);
   return (res as unknown as { rows: Record<string, unknown>[] }).rows.map((r) => ({
@@ -95,6 +114,7 @@ export async function loadCandidates(
     groupId: r.group_id as string,
     clusterId: (r.cluster_id as string | null) ?? null,
     fp: { signature: signatureFromBytes(r.signature as Uint8Array), shingles: 1 },
+    items: intList(r.items).map((n) => positions[n - 1]),
   }));
 }
 

@@ -90,3 +90,10 @@ export function tokenizeId(text: string, options?: TokenizeOptions): string[] {
   if (start >= 0) pushWord(out, s.slice(start), keepNumbers);
   return out;
 }
+
+/** tokenizeId(text) from tokenizeId(text, { keepNumbers: true }): the same list with numbers
+ *  folded to "0" (a digit-only token only ever comes from a number; no slang maps to digits), so
+ *  one tokenisation serves both the search view and the classifiers. */
+export function foldNumbers(kept: readonly string[]): string[] {
+  return kept.map((t) => (isDigits(t) ? "0" : t));
+}

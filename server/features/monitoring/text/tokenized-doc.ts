@@ -39,7 +39,12 @@ function indexTokens(tokens: readonly string[]): Map<string, number[]> {
 }
 
 export function tokenizeDoc(text: string): TokenizedDoc {
-  const tokens = searchTokens(text);
+  return tokenizeDocFrom(tokenizeId(text, { keepNumbers: true }));
+}
+
+/** The document from tokenizeId(text, { keepNumbers: true }), when the caller also needs that list. */
+export function tokenizeDocFrom(kept: readonly string[]): TokenizedDoc {
+  const tokens = kept.filter(isWord);
   return { tokens, index: indexTokens(tokens) };
 }
 

@@ -25,25 +25,61 @@ export interface ToneAround {
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+/** Patterns by their terms: each article is checked against the same few watchlists. */
+const patterns = new Map<string, RegExp | null>();
+
 /** Case-insensitive, and a term must stand as a whole word: "PU" should not match "pupuk". */
 export function mentionPattern(terms: readonly string[]): RegExp | null {
+  const key = terms.join("\n");
+  let pattern = patterns.get(key);
+  if (pattern === undefined) {
+    pattern = buildPattern(terms);
+    if (patterns.size >= 10_000) patterns.clear();
+    patterns.set(key, pattern);
+  }
+  return pattern;
+}
+
+function buildPattern(terms: readonly string[]): RegExp | null {
   const parts = terms.map((t) => t.trim()).filter(Boolean);
   if (!parts.length) return null;
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}])`, "iu");
 }
 
-export function toneAround(text: string, mentionTerms: string[], window = 1): ToneAround {
+/**
+ * For several toneAround calls on one text (one per matched watchlist): the sentences are split
+ * once, and a window two watchlists share is classified once.
+ */
+export interface ToneMemo {
+  text: string;
+  sentences: string[];
+  scores: Map<string, ToneScores>;
+}
+
+export function toneMemo(text: string): ToneMemo {
+  return { text, sentences: splitSentences(text), scores: new Map() };
+}
+
+export function toneAround(text: string, mentionTerms: string[], window = 1, memo?: ToneMemo): ToneAround {
   const classifier = toneClassifier();
-  const sentences = splitSentences(text);
+  const known = memo?.text === text ? memo : undefined;
+  const sentences = known?.sentences ?? splitSentences(text);
+  const score = (part: string): ToneScores => {
+    const cached = known?.scores.get(part);
+    if (cached) return { ...cached };
+    const scores = toneScores(part, classifier);
+    known?.scores.set(part, { ...scores });
+    return scores;
+  };
   const pattern = mentionPattern(mentionTerms);
   const hits = pattern ? sentences.flatMap((s, i) => (pattern.test(s) ? [i] : [])) : [];
   if (!hits.length) {
-    const scores = toneScores(text, classifier);
+    const scores = score(text);
     return { label: topTone(scores), scores, mentions: 0, windows: [] };
   }
   const windows = hits.map((i): ToneWindow => {
     const part = sentences.slice(Math.max(0, i - window), i + window + 1).join(" ");
-    const scores = toneScores(part, classifier);
+    const scores = score(part);
     return { sentence: i, text: part, label: topTone(scores), scores };
   });
   const scores: ToneScores = { positive: 0, neutral: 0, negative: 0 };
