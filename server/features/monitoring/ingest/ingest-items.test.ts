@@ -116,6 +116,26 @@ describe("ingestItems", () => {
     expect(rows[0].body).toContain("120 peserta");
   });
 
+  it("runs two ingests of one owner one after the other, so the same article arriving twice at once is stored once", async () => {
+    const tree = await createTree(server.services);
+    // Given the pool (not a caller's transaction): each call opens its own transaction, and on
+    // PostgreSQL the two run on separate connections at the same time.
+    const batch = () =>
+      ingestItems(server.services.db, {
+        organizationId: tree.diskominfo.id,
+        sourceId: null,
+        items: [item({ url: "https://news.example.id/serentak", title: firstLine(seed[1]), text: seed[1] })],
+      });
+    const results = await Promise.all([batch(), batch()]);
+    expect(results.map((r) => r.inserted).sort()).toEqual([0, 1]);
+    expect(results.map((r) => r.duplicates).sort()).toEqual([0, 1]);
+    const stored = await server.services.db
+      .select({ id: articles.id })
+      .from(articles)
+      .where(eq(articles.organizationId, tree.diskominfo.id));
+    expect(stored).toHaveLength(1);
+  });
+
   it("groups syndicated copies of the seed articles as near-duplicates in the same story, apart from other articles", async () => {
     const tree = await createTree(server.services);
     const db = server.services.db;

@@ -204,10 +204,12 @@ export async function ingestItems(db: Executor, input: IngestInput, options: Ing
   // One ingest per owner at a time (feeds, social, clippings and imports of one organization
   // run in parallel jobs): two batches carrying the same article would otherwise both miss the
   // other's uncommitted row and fail on the unique index, and story counts would be overwritten.
-  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`ingest:${organizationId}`}))`);
+  // Taken inside the transaction: given the pool rather than a caller's transaction, a lock taken
+  // before it would end with its own one-statement transaction and guard nothing.
   clock.lap("validate, canonical URL, hash");
 
   const written = await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`ingest:${organizationId}`}))`);
     // 2. Exact dedup against stored rows and within the batch.
     const existing = new Map<string, { id: string; canonical: string; hash: string }>();
     for (let i = 0; i < candidates.length; i += CHUNK) {
