@@ -92,13 +92,22 @@ test("paid cooperation: outlet and pemred with UKW Utama → eligible contract �
   const check = page.getByTestId("eligibility");
   await check.getByText("Media memenuhi semua syarat kerja sama.").waitFor({ timeout: SLOW });
   await expect.poll(() => check.getByText(`Pemimpin redaksi ${PEMRED} memegang sertifikat UKW Utama.`).count()).toBe(1);
-  await page.getByLabel("Nomor kontrak *", { exact: true }).fill(`027/KS-MEDIA/DISKES/${YEAR}`);
+  // Typed with two digits swapped; corrected after saving (step 3b).
+  await page.getByLabel("Nomor kontrak *", { exact: true }).fill(`072/KS-MEDIA/DISKES/${YEAR}`);
   await choose(page, "Bentuk kerja sama", "Pemberitaan (publikasi berita) (Pemberitaan)", false);
   await page.getByLabel("Uraian pekerjaan *", { exact: true }).fill("Publikasi program imunisasi dasar lengkap");
   await page.getByLabel("Nilai kontrak *", { exact: true }).fill("15000000");
   await page.getByLabel("Kuota publikasi *", { exact: true }).fill("2");
   await page.getByLabel("Kode rekening / sub kegiatan *", { exact: true }).fill("5.1.02.02.01.0063 - Pengelolaan Media Komunikasi Publik");
   await page.getByRole("button", { name: "Simpan kontrak" }).click();
+  await page.getByRole("heading", { name: `${OUTLET} · 072/KS-MEDIA/DISKES/${YEAR}` }).waitFor({ timeout: SLOW });
+
+  // 3b. The number is corrected on the saved contract ("Ubah"); the report below carries the new one.
+  await page.getByRole("button", { name: "Ubah", exact: true }).click();
+  const edit = page.getByRole("dialog", { name: "Ubah data kontrak" });
+  await edit.getByLabel("Nomor kontrak *", { exact: true }).fill(`027/KS-MEDIA/DISKES/${YEAR}`);
+  await edit.getByRole("button", { name: "Simpan" }).click();
+  await edit.waitFor({ state: "detached", timeout: SLOW });
   await page.getByRole("heading", { name: `${OUTLET} · 027/KS-MEDIA/DISKES/${YEAR}` }).waitFor({ timeout: SLOW });
   await page.getByText("0 dari 2 publikasi terpenuhi").first().waitFor({ timeout: SLOW });
 
@@ -131,6 +140,7 @@ test("paid cooperation: outlet and pemred with UKW Utama → eligible contract �
   expect(readFileSync(file).subarray(0, 4).toString()).toBe("%PDF");
   const text = execFileSync("pdftotext", ["-raw", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
   expect(text).toContain(`Kontrak 027/KS-MEDIA/DISKES/${YEAR}`);
+  expect(text).not.toContain(`072/KS-MEDIA/DISKES/${YEAR}`);
   for (const p of publications) {
     expect(text).toContain(p.title);
     expect(text).toContain(p.link);

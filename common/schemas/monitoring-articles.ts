@@ -81,6 +81,8 @@ export const articleSummary = z.object({
 export const articleView = articleSummary.extend({
   body: z.string(),
   author: z.string().nullable(),
+  /** Print page or broadcast programme (manual entries). */
+  section: z.string().nullable(),
   images: z.array(z.string()),
   sourceId: id.nullable(),
   organizationId: id,

@@ -42,7 +42,9 @@ function ArticleBody({ article: a }: { article: ArticleView }) {
     <Stack gap="sm">
       <Title order={3}>{a.title}</Title>
       <Text size="sm" c="dimmed">
-        {[a.outletName, a.author, date, t(`monitoringArticles.kinds.${a.kind}`), a.language?.toUpperCase()].filter(Boolean).join(" · ")}
+        {[a.outletName, a.section, a.author, date, t(`monitoringArticles.kinds.${a.kind}`), a.language?.toUpperCase()]
+          .filter(Boolean)
+          .join(" · ")}
       </Text>
       <Anchor href={a.url} target="_blank" rel="noopener noreferrer" size="sm">
         {t("monitoringArticles.openOriginal")}

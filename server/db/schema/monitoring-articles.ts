@@ -105,6 +105,8 @@ export const articles = pgTable(
     kind: text("kind").notNull(),
     externalId: text("external_id"),
     parentUrl: text("parent_url"),
+    /** Print page or broadcast programme of a manual entry, as the officer wrote it ("Hal. 3", "Bali Terkini"). */
+    section: text("section"),
     images: jsonb("images").$type<string[]>().notNull().default([]),
     nearDupGroupId: uuid("near_dup_group_id"),
     clusterId: uuid("cluster_id").references(() => storyClusters.id, { onDelete: "set null" }),

@@ -31,7 +31,7 @@ const rowsOf = <T>(res: unknown) => (res as { rows: T[] }).rows;
 
 async function articleDetail(db: Executor, actor: Actor, id: string) {
   const orgs = await visibleOrganizationIds(db, actor);
-  const [row] = rowsOf<ArticleRow & { author: string | null; images: string[]; source_id: string | null }>(
+  const [row] = rowsOf<ArticleRow & { author: string | null; section: string | null; images: string[]; source_id: string | null }>(
     await db.execute(sql`select a.*, null::real as rank from articles a where a.id = ${id} and ${articleVisible("a", orgs)}`),
   );
   if (!row) throw new AppError(404, "not_found");
@@ -48,6 +48,7 @@ async function articleDetail(db: Executor, actor: Actor, id: string) {
     lead: row.lead,
     body: row.body,
     author: row.author,
+    section: row.section,
     images: row.images ?? [],
     sourceId: row.source_id,
     organizationId: row.organization_id,

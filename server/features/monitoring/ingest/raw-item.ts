@@ -27,4 +27,6 @@ export interface RawItem {
   externalId?: string;
   /** Social: the post a comment belongs to. */
   parentUrl?: string;
+  /** Print: the page; TV or radio: the programme. */
+  section?: string;
 }

@@ -53,6 +53,7 @@ export interface NewArticleRow {
   kind: string;
   externalId: string | null;
   parentUrl: string | null;
+  section: string | null;
   images: string[];
   nearDupGroupId: string;
   clusterId: string | null;
@@ -110,20 +111,20 @@ export function sliceWriteSql(w: SliceWrite): SQL | null {
     const col = (f: (r: NewArticleRow) => Cell) => pgArray(a.map(f));
     parts.push(sql`a as (
       insert into articles (id, organization_id, source_id, url, canonical_url, content_hash, title, lead, body, author,
-        published_at, fetched_at, updated_at, language, outlet_id, outlet_name, kind, external_id, parent_url, images,
+        published_at, fetched_at, updated_at, language, outlet_id, outlet_name, kind, external_id, parent_url, section, images,
         near_dup_group_id, cluster_id, hoax_score, hoax_clarification_id)
       select id, ${org}::uuid, ${w.sourceId}::uuid, url, canonical_url, content_hash, title, lead, body, author,
         published_at, ${iso(w.now)}::timestamptz, ${iso(w.now)}::timestamptz, language, outlet_id, outlet_name, kind,
-        external_id, parent_url, images::jsonb, near_dup_group_id, cluster_id, hoax_score, hoax_clarification_id
+        external_id, parent_url, section, images::jsonb, near_dup_group_id, cluster_id, hoax_score, hoax_clarification_id
       from unnest(${col((r) => r.id)}::uuid[], ${col((r) => r.url)}::text[], ${col((r) => r.canonicalUrl)}::text[],
         ${col((r) => r.contentHash)}::text[], ${col((r) => r.title)}::text[], ${col((r) => r.lead)}::text[],
         ${col((r) => r.body)}::text[], ${col((r) => r.author)}::text[], ${col((r) => iso(r.publishedAt))}::timestamptz[],
         ${col((r) => r.language)}::text[], ${col((r) => r.outletId)}::uuid[], ${col((r) => r.outletName)}::text[],
         ${col((r) => r.kind)}::text[], ${col((r) => r.externalId)}::text[], ${col((r) => r.parentUrl)}::text[],
-        ${col((r) => JSON.stringify(r.images))}::text[], ${col((r) => r.nearDupGroupId)}::uuid[],
+        ${col((r) => r.section)}::text[], ${col((r) => JSON.stringify(r.images))}::text[], ${col((r) => r.nearDupGroupId)}::uuid[],
         ${col((r) => r.clusterId)}::uuid[], ${col((r) => r.hoaxScore)}::float4[], ${col((r) => r.hoaxClarificationId)}::uuid[])
         as r(id, url, canonical_url, content_hash, title, lead, body, author, published_at, language, outlet_id, outlet_name,
-          kind, external_id, parent_url, images, near_dup_group_id, cluster_id, hoax_score, hoax_clarification_id))`);
+          kind, external_id, parent_url, section, images, near_dup_group_id, cluster_id, hoax_score, hoax_clarification_id))`);
     const printed = a.filter((r) => r.fingerprint);
     if (printed.length) {
       const ids = pgArray(printed.map((r) => r.id));

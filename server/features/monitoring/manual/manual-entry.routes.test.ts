@@ -57,6 +57,7 @@ describe("manual print/TV/radio entry with OCR", () => {
       kind: "print",
       outletName: "Bali Post",
       title: "Jembatan baru di Gianyar diresmikan",
+      section: "Hal. 5",
     });
     expect(article.url).toMatch(/^manual:/);
     // 06:00 in the organization's zone (WITA for a Bali tree? the factory's default zone decides).
@@ -107,6 +108,9 @@ describe("manual print/TV/radio entry with OCR", () => {
       entry(tree.opdA.id, { kind: "radio", page: "RRI Pro 1, Warta Berita" }),
     );
     expect(typed.status).toBe(201);
+    // The programme is kept on the article and shown with it.
+    const shown = await client.get(`/api/v1/monitoring/articles/${typed.body.articleId}`);
+    expect(shown.body).toMatchObject({ kind: "radio", section: "RRI Pro 1, Warta Berita" });
   }, 60_000);
 
   it("reads a scan once: a second job for a claimed scan does nothing, the sweep re-runs a stranded one", async () => {

@@ -49,6 +49,7 @@ export async function saveManualEntry(tx: Executor, ctx: CommandContext, input: 
     outletName: input.outletName,
     ...(outletId ? { outletId } : {}),
     ...(input.author ? { author: input.author } : {}),
+    ...(input.page ? { section: input.page } : {}),
   };
   const result = await ingestItems(tx, { organizationId: org.id, sourceId: source?.id ?? null, items: [item] });
   const rejected = result.rejected[0];
