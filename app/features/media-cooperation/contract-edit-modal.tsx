@@ -4,11 +4,12 @@
  * refusals (a number in use, a quota below what is delivered, a value off the terms) land on
  * the field.
  */
-import { Button, Group, Modal, NumberInput, Stack, Textarea, TextInput } from "@mantine/core";
+import { Button, Group, Modal, NumberInput, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { handleApiError, notifySuccess } from "../../lib/form-errors";
 import { type ContractEditValues, changedFields, editValues } from "./contract-edit-values";
+import { PeriodAndBudgetFields, RUPIAH_INPUT } from "./contract-fields";
 import { type ContractView, rupiah, useUpdateContract } from "./media-cooperation-api";
 
 export function ContractEditModal({ contract: c, onClose }: { contract: ContractView; onClose: () => void }) {
@@ -39,11 +40,7 @@ export function ContractEditModal({ contract: c, onClose }: { contract: Contract
             <NumberInput
               label={t("mediaCooperation.value")}
               description={c.terms.length ? t("mediaCooperation.valueFollowsTerms", { sum: rupiah(termSum) }) : undefined}
-              min={1}
-              thousandSeparator="."
-              decimalSeparator=","
-              prefix="Rp"
-              allowDecimal={false}
+              {...RUPIAH_INPUT}
               required
               {...form.getInputProps("valueRupiah")}
             />
@@ -56,18 +53,7 @@ export function ContractEditModal({ contract: c, onClose }: { contract: Contract
               {...form.getInputProps("quota")}
             />
           </Group>
-          <Group grow>
-            <TextInput type="date" label={t("mediaCooperation.periodStart")} required {...form.getInputProps("periodStart")} />
-            <TextInput type="date" label={t("mediaCooperation.periodEnd")} required {...form.getInputProps("periodEnd")} />
-          </Group>
-          <Textarea
-            label={t("mediaCooperation.budgetLine")}
-            description={t("mediaCooperation.budgetLineHint")}
-            autosize
-            minRows={2}
-            required
-            {...form.getInputProps("budgetLine")}
-          />
+          <PeriodAndBudgetFields inputProps={(f) => form.getInputProps(f)} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t("common.cancel")}

@@ -27,6 +27,7 @@ import { PageHeader } from "../../components/page-header";
 import { handleApiError, notifySuccess } from "../../lib/form-errors";
 import { useOutletJournalists } from "../media-relations/media-relations-api";
 import { OutletSelect } from "../media-relations/outlet-select";
+import { PeriodAndBudgetFields, RUPIAH_INPUT } from "./contract-fields";
 import { EligibilityPanel } from "./eligibility-panel";
 import { currentYear, rupiah, useCooperationSettings, useCreateContract, useEligibilityPreview } from "./media-cooperation-api";
 
@@ -153,30 +154,10 @@ export function ContractNewPage() {
             />
             <TextInput label={t("mediaCooperation.contractTitle")} required {...form.getInputProps("title")} />
             <Group grow>
-              <NumberInput
-                label={t("mediaCooperation.value")}
-                min={1}
-                thousandSeparator="."
-                decimalSeparator=","
-                prefix="Rp"
-                allowDecimal={false}
-                required
-                {...form.getInputProps("valueRupiah")}
-              />
+              <NumberInput label={t("mediaCooperation.value")} {...RUPIAH_INPUT} required {...form.getInputProps("valueRupiah")} />
               <NumberInput label={t("mediaCooperation.quota")} min={1} allowDecimal={false} required {...form.getInputProps("quota")} />
             </Group>
-            <Group grow>
-              <TextInput type="date" label={t("mediaCooperation.periodStart")} required {...form.getInputProps("periodStart")} />
-              <TextInput type="date" label={t("mediaCooperation.periodEnd")} required {...form.getInputProps("periodEnd")} />
-            </Group>
-            <Textarea
-              label={t("mediaCooperation.budgetLine")}
-              description={t("mediaCooperation.budgetLineHint")}
-              autosize
-              minRows={2}
-              required
-              {...form.getInputProps("budgetLine")}
-            />
+            <PeriodAndBudgetFields inputProps={(f) => form.getInputProps(f)} />
           </Stack>
           <Stack>
             <EligibilityPanel

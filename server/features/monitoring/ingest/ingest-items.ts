@@ -335,6 +335,27 @@ export async function ingestItems(db: Executor, input: IngestInput, options: Ing
       });
     };
     const outletOf = (e: Enriched) => (e.item.outletId && knownOutlets.has(e.item.outletId) ? e.item.outletId : null);
+    /** What a new row and an update of a changed article both take from the item (not its group or story). */
+    const articleColumns = (e: Enriched) => ({
+      url: e.item.url.trim(),
+      canonicalUrl: e.canonical,
+      contentHash: e.hash,
+      title: e.title,
+      lead: e.lead,
+      body: e.body,
+      author: e.item.author?.trim() || null,
+      publishedAt: e.publishedAt,
+      language: e.language,
+      outletId: outletOf(e),
+      outletName: e.item.outletName?.trim() || null,
+      kind: e.item.kind,
+      externalId: e.item.externalId ?? null,
+      parentUrl: e.item.parentUrl ?? null,
+      section: e.item.section?.trim() || null,
+      images: e.item.images ?? [],
+      hoaxScore: e.hoaxScore,
+      hoaxClarificationId: e.hoaxClarificationId,
+    });
     const mentionRows = (list: Enriched[]): NewMentionRow[] =>
       list.flatMap((e) =>
         e.mentions.map((m) => ({
@@ -401,26 +422,9 @@ export async function ingestItems(db: Executor, input: IngestInput, options: Ing
           stories: clusters.takeDirty(),
           articles: fresh.map((e) => ({
             id: e.id,
-            url: e.item.url.trim(),
-            canonicalUrl: e.canonical,
-            contentHash: e.hash,
-            title: e.title,
-            lead: e.lead,
-            body: e.body,
-            author: e.item.author?.trim() || null,
-            publishedAt: e.publishedAt,
-            language: e.language,
-            outletId: outletOf(e),
-            outletName: e.item.outletName?.trim() || null,
-            kind: e.item.kind,
-            externalId: e.item.externalId ?? null,
-            parentUrl: e.item.parentUrl ?? null,
-            section: e.item.section?.trim() || null,
-            images: e.item.images ?? [],
+            ...articleColumns(e),
             nearDupGroupId: e.groupId,
             clusterId: e.clusterId,
-            hoaxScore: e.hoaxScore,
-            hoaxClarificationId: e.hoaxClarificationId,
             fingerprint: e.bands.length ? { signature: e.fp.signature, bands: e.bands } : null,
           })),
           mentions: mentionRows(fresh),
@@ -441,27 +445,7 @@ export async function ingestItems(db: Executor, input: IngestInput, options: Ing
     for (const e of changed) {
       await tx
         .update(articles)
-        .set({
-          url: e.item.url.trim(),
-          canonicalUrl: e.canonical,
-          contentHash: e.hash,
-          title: e.title,
-          lead: e.lead,
-          body: e.body,
-          author: e.item.author?.trim() || null,
-          publishedAt: e.publishedAt,
-          updatedAt: now,
-          language: e.language,
-          outletId: outletOf(e),
-          outletName: e.item.outletName?.trim() || null,
-          kind: e.item.kind,
-          externalId: e.item.externalId ?? null,
-          parentUrl: e.item.parentUrl ?? null,
-          section: e.item.section?.trim() || null,
-          images: e.item.images ?? [],
-          hoaxScore: e.hoaxScore,
-          hoaxClarificationId: e.hoaxClarificationId,
-        })
+        .set({ ...articleColumns(e), updatedAt: now })
         .where(eq(articles.id, e.id));
     }
     if (changed.length) {
