@@ -216,7 +216,6 @@ const id = {
   media_contract_quota_below_delivered: "Kuota tidak boleh kurang dari {{delivered}} publikasi yang sudah tercatat.",
   media_contract_period_excludes_deliverables:
     "Periode baru tidak mencakup {{count}} publikasi yang sudah tercatat (tanggal {{first}} s.d. {{last}}). Hapus publikasi itu dulu atau pilih periode yang mencakupnya.",
-  media_contract_value_below_paid: "Nilai kontrak tidak boleh kurang dari jumlah yang sudah dibayar ({{paid}}).",
   media_deliverable_over_quota: "Kuota kontrak sudah terpenuhi: {{delivered}} dari {{quota}} publikasi sudah tercatat.",
   media_deliverable_proof_required: "Isi tautan publikasi atau unggah kliping.",
   media_deliverable_link: "Tautan harus berupa alamat lengkap yang diawali http:// atau https://.",
@@ -465,7 +464,6 @@ const en: Record<ErrorCode, string> = {
   media_contract_quota_below_delivered: "The quota cannot be below the {{delivered}} publications already recorded.",
   media_contract_period_excludes_deliverables:
     "The new period leaves out {{count}} publications already recorded (dated {{first}} to {{last}}). Remove them first or choose a period that covers them.",
-  media_contract_value_below_paid: "The contract value cannot be below the amount already paid ({{paid}}).",
   media_deliverable_over_quota: "The contract quota is already met: {{delivered}} of {{quota}} publications recorded.",
   media_deliverable_proof_required: "Give the publication link or upload a clipping.",
   media_deliverable_link: "The link must be a full address starting with http:// or https://.",

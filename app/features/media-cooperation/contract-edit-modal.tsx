@@ -40,6 +40,8 @@ export function ContractEditModal({ contract: c, onClose }: { contract: Contract
             <NumberInput
               label={t("mediaCooperation.value")}
               description={c.terms.length ? t("mediaCooperation.valueFollowsTerms", { sum: rupiah(termSum) }) : undefined}
+              // Payment terms are not edited here and must sum to the value: with terms it cannot change.
+              disabled={c.terms.length > 0}
               {...RUPIAH_INPUT}
               required
               {...form.getInputProps("valueRupiah")}

@@ -106,14 +106,18 @@ export function isPermanentFailure(r: DsnRecipient): boolean {
 
 /** RFC 2047 encoded words (=?charset?B|Q?…?=), which a mail client may use for the Subject. */
 function decodeWords(value: string): string {
-  return value.replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (_m, _charset: string, enc: string, data: string) =>
-    enc.toUpperCase() === "B"
-      ? Buffer.from(data, "base64").toString("utf8")
-      : Buffer.from(
-          data.replace(/_/g, " ").replace(/=([0-9A-Fa-f]{2})/g, (_x, h: string) => String.fromCharCode(Number.parseInt(h, 16))),
-          "latin1",
-        ).toString("utf8"),
-  );
+  // Whitespace between two encoded words is folding, not text (RFC 2047 §6.2): a client that
+  // splits a long subject at 75 characters may split the token itself.
+  return value
+    .replace(/\?=\s+=\?/g, "?==?")
+    .replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (_m, _charset: string, enc: string, data: string) =>
+      enc.toUpperCase() === "B"
+        ? Buffer.from(data, "base64").toString("utf8")
+        : Buffer.from(
+            data.replace(/_/g, " ").replace(/=([0-9A-Fa-f]{2})/g, (_x, h: string) => String.fromCharCode(Number.parseInt(h, 16))),
+            "latin1",
+          ).toString("utf8"),
+    );
 }
 
 /**

@@ -406,9 +406,10 @@ describe("editing a media cooperation contract", () => {
     expect(quota.status).toBe(409);
     expect(Object.keys(quota.body.error.fields)).toEqual(["quota"]);
     expect(quota.body.error.fields.quota).toContain("2 publikasi");
+    // Below what is paid (Rp7.500.000): refused, since the terms (the paid one among them) sum to Rp15.000.000.
     const belowPaid = await client.patch(url, { valueRupiah: 5_000_000 });
     expect(belowPaid.status).toBe(409);
-    expect(belowPaid.body.error.fields.valueRupiah).toContain("Rp7.500.000");
+    expect(belowPaid.body.error.fields.valueRupiah).toContain("Rp15.000.000");
     const offTerms = await client.patch(url, { valueRupiah: 20_000_000 });
     expect(offTerms.status).toBe(409);
     expect(offTerms.body.error.fields.valueRupiah).toContain("Rp15.000.000");

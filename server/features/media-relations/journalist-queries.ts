@@ -146,8 +146,9 @@ export async function listJournalists(db: Executor, actor: Actor, q: z.infer<typ
     if (page.length)
       return withMemberships(
         page.map(({ total: _t, createdAt: _c, ...row }) => row),
-        page[0].total,
-        false,
+        // Reported like a broad list's count, so a common fragment reads "10.000+" on every page.
+        Math.min(page[0].total, JOURNALIST_COUNT_CAP),
+        page[0].total > JOURNALIST_COUNT_CAP,
       );
     // A page past the end carries no row with the total: count apart.
   }

@@ -180,12 +180,12 @@ describe("journalists", () => {
 describe("journalist list at size", () => {
   it("pages a broad list in name order with a capped total, and a name search with its exact total", async () => {
     const { tree, client } = await outletWithEditor();
-    // 10,050 journalists (more than the count cap) in one statement; every 100th is a "Wirawan",
+    // 10,050 journalists (more than the count cap) in one statement, all "… Jurnalis"; every 100th is a "Wirawan",
     // every 200th of them (and every odd one) covers politik.
     await server.services.db.execute(sql`
       insert into journalists (id, organization_id, name, beats)
       select gen_random_uuid(), ${tree.opdA.id},
-        case when i % 100 = 0 then 'Wirawan ' || lpad(i::text, 5, '0') else 'Jurnalis ' || lpad(i::text, 5, '0') end,
+        case when i % 100 = 0 then 'Wirawan ' || lpad(i::text, 5, '0') || ' Jurnalis' else 'Jurnalis ' || lpad(i::text, 5, '0') end,
         case when i % 2 = 1 or i % 200 = 0 then array['politik'] else array['ekonomi'] end
       from generate_series(1, 10050) i`);
 
@@ -198,14 +198,17 @@ describe("journalist list at size", () => {
       "Jurnalis 00003",
     ]);
     const last = await client.get("/api/v1/journalists?pageSize=50&sort=-name");
-    expect(last.body.items[0].name).toBe("Wirawan 10000");
+    expect(last.body.items[0].name).toBe("Wirawan 10000 Jurnalis");
 
     // A short search is broad too; a longer one is exact and ordered, on every page.
     expect((await client.get("/api/v1/journalists?q=a")).body).toMatchObject({ total: 10_000, totalCapped: true });
+    // A common fragment of three letters is capped the same way, on the first page and past the end.
+    expect((await client.get("/api/v1/journalists?q=nal")).body).toMatchObject({ total: 10_000, totalCapped: true });
+    expect((await client.get("/api/v1/journalists?q=nal&page=300")).body).toMatchObject({ items: [], total: 10_000, totalCapped: true });
     const search = await client.get("/api/v1/journalists?q=wirawan&beat=politik&pageSize=20&page=3");
     expect(search.body).toMatchObject({ total: 50, totalCapped: false, page: 3 });
     expect(search.body.items.map((j: { name: string }) => j.name)).toEqual(
-      Array.from({ length: 10 }, (_, k) => `Wirawan ${String((40 + k + 1) * 200).padStart(5, "0")}`),
+      Array.from({ length: 10 }, (_, k) => `Wirawan ${String((40 + k + 1) * 200).padStart(5, "0")} Jurnalis`),
     );
     // Past the end: no rows, and still the total.
     const beyond = await client.get("/api/v1/journalists?q=wirawan&page=9&pageSize=50");

@@ -1,4 +1,4 @@
-import { and, count, eq, sql } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import { deliverableLink } from "../../../../common/schemas/media-cooperation";
 import type { Executor } from "../../../db/client";
 import { mediaContracts, mediaDeliverables } from "../../../db/schema";
@@ -37,14 +37,26 @@ function checkFields(contract: ContractRow, input: DeliverableInput) {
 
 /**
  * Records one publication against the contract's quota. The contract row is locked first so
- * two uploads at once cannot both take the last slot.
+ * two uploads at once cannot both take the last slot, and the checks use the quota, period and
+ * status as they are under the lock: an edit committed meanwhile (a lower quota, a shorter
+ * period, a closed contract) is what counts, not what was read before.
  */
-export async function addDeliverable(tx: Executor, ctx: CommandContext, contract: ContractRow, input: DeliverableInput) {
+export async function addDeliverable(tx: Executor, ctx: CommandContext, loaded: ContractRow, input: DeliverableInput) {
   const actor = actorRequired(ctx);
-  mediaContractPolicy.authorize(actor, "manage", contract);
+  mediaContractPolicy.authorize(actor, "manage", loaded);
+  const [locked] = await tx
+    .select({
+      status: mediaContracts.status,
+      quota: mediaContracts.quota,
+      periodStart: mediaContracts.periodStart,
+      periodEnd: mediaContracts.periodEnd,
+    })
+    .from(mediaContracts)
+    .where(eq(mediaContracts.id, loaded.id))
+    .for("update");
+  const contract: ContractRow = { ...loaded, ...locked };
   assertActive(contract);
   checkFields(contract, input);
-  await tx.execute(sql`select 1 from ${mediaContracts} where ${mediaContracts.id} = ${contract.id} for update`);
   const [{ n }] = await tx.select({ n: count() }).from(mediaDeliverables).where(eq(mediaDeliverables.contractId, contract.id));
   if (n >= contract.quota) throw new AppError(409, "media_deliverable_over_quota", { delivered: n, quota: contract.quota });
 

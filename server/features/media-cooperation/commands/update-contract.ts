@@ -62,13 +62,12 @@ async function checkEdits(tx: Executor, contract: ContractRow, stored: Stored, n
   }
   if (next.valueRupiah !== undefined) {
     const terms = await tx
-      .select({ amount: mediaContractTerms.amountRupiah, status: mediaContractTerms.status })
+      .select({ amount: mediaContractTerms.amountRupiah })
       .from(mediaContractTerms)
       .where(eq(mediaContractTerms.contractId, contract.id))
       .for("update");
-    const paid = terms.filter((t) => t.status === "dibayar").reduce((s, t) => s + t.amount, 0);
-    if (next.valueRupiah < paid) throw fieldError("valueRupiah", "media_contract_value_below_paid", { paid: rupiah(paid) }, 409);
-    // Terms are not edited here, so a value that no longer matches them is a conflict with what is stored.
+    // Terms are not edited here, so a value that no longer matches them is a conflict with what is
+    // stored. (That also keeps the value at or above what is paid: paid terms are part of the sum.)
     const sum = terms.reduce((s, t) => s + t.amount, 0);
     if (terms.length && sum !== next.valueRupiah) {
       throw fieldError("valueRupiah", "media_contract_terms_sum", { sum: rupiah(sum), value: rupiah(next.valueRupiah) }, 409);

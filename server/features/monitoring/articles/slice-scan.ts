@@ -51,7 +51,7 @@ const rowsOf = <T>(res: unknown) => (res as { rows: T[] }).rows;
 
 /**
  * The UTC day of published_at as a one-element array: the leading column of the GIN index
- * articles_day_search_idx (migration 0028), to be written exactly like the index expression.
+ * articles_day_search_idx (migration 0030), to be written exactly like the index expression.
  * A GIN read intersects its conditions in item order and lets each skip ahead to the other's next
  * item, so `DAY_KEY && {days}` in front of the text condition confines the read to the slice's
  * days (articles are stored roughly in time order). Without it, a query of common words that

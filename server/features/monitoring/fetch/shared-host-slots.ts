@@ -12,7 +12,8 @@ export type HostSlotReserver = (host: string, intervalMs: number) => Promise<num
  */
 export function sharedHostSlots(db: Executor): HostSlotReserver {
   return async (host, intervalMs) => {
-    const step = sql`(${intervalMs}::int * interval '1 millisecond')`;
+    // A robots.txt Crawl-delay may be fractional ("2.01" → 2009.999… ms); the cast wants an integer.
+    const step = sql`(${Math.max(0, Math.round(intervalMs))}::int * interval '1 millisecond')`;
     const rows = (await db.execute(sql`
       insert into monitoring_host_slots as s (host, next_start) values (${host}, clock_timestamp() + ${step})
       on conflict (host) do update set next_start = greatest(s.next_start, clock_timestamp()) + ${step}
