@@ -1,9 +1,10 @@
 /** "Kerja Sama Media": contracts of the user's scope with filters, progress and a CSV/XLSX export. */
-import { Badge, Button, Card, Group, Menu, Progress, Select, Stack, Text } from "@mantine/core";
-import { IconChartBar, IconDownload, IconFileText, IconPlus, IconSettings } from "@tabler/icons-react";
+import { Badge, Button, Card, Group, Progress, Select, Stack, Text } from "@mantine/core";
+import { IconChartBar, IconFileText, IconPlus, IconSettings } from "@tabler/icons-react";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { CONTRACT_STATUSES } from "../../../common/media-cooperation-enums";
+import { ExportMenu } from "../../components/export-menu";
 import { ListPagination } from "../../components/list-pagination";
 import { PageHeader } from "../../components/page-header";
 import { EmptyState, ErrorState, LoadingState } from "../../components/query-state";
@@ -52,21 +53,13 @@ export function ContractsPage() {
                 {t("mediaCooperation.settings")}
               </Button>
             )}
-            <Menu position="bottom-end">
-              <Menu.Target>
-                <Button variant="default" leftSection={<IconDownload size={16} />}>
-                  {t("mediaCooperation.export")}
-                </Button>
-              </Menu.Target>
-              <Menu.Dropdown>
-                <Menu.Item component="a" href={contractExportUrl("xlsx", search)}>
-                  Excel (XLSX)
-                </Menu.Item>
-                <Menu.Item component="a" href={contractExportUrl("csv", search)}>
-                  CSV
-                </Menu.Item>
-              </Menu.Dropdown>
-            </Menu>
+            <ExportMenu
+              label={t("mediaCooperation.export")}
+              formats={[
+                { label: "Excel (XLSX)", href: contractExportUrl("xlsx", search) },
+                { label: "CSV", href: contractExportUrl("csv", search) },
+              ]}
+            />
             {hasAbility(session, "mediaCooperation.manage") && (
               <Button component={Link} to="/media-contracts/new" leftSection={<IconPlus size={16} />}>
                 {t("mediaCooperation.newContract")}

@@ -3,11 +3,11 @@
  * among agencies and a tile map of kabupaten/kota — all under the article search's filters, and
  * exportable as XLSX or PDF. Filters live in the URL so a view can be shared.
  */
-import { Badge, Button, Card, Group, Menu, Progress, Select, SimpleGrid, Stack, Table, Text, Title, Tooltip } from "@mantine/core";
-import { IconDownload } from "@tabler/icons-react";
+import { Badge, Card, Group, Progress, Select, SimpleGrid, Stack, Table, Text, Title, Tooltip } from "@mantine/core";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import type { TONES } from "../../../common/monitoring-article-enums";
+import { ExportMenu } from "../../components/export-menu";
 import { PageHeader } from "../../components/page-header";
 import { EmptyState, ErrorState, LoadingState } from "../../components/query-state";
 import { formatNumber } from "../../lib/format";
@@ -42,21 +42,13 @@ export function AnalyticsPage() {
         title={t("monitoringAnalytics.title")}
         description={t("monitoringAnalytics.description")}
         actions={
-          <Menu position="bottom-end">
-            <Menu.Target>
-              <Button variant="default" leftSection={<IconDownload size={16} />}>
-                {t("monitoringAnalytics.export")}
-              </Button>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Item component="a" href={analyticsExportUrl("xlsx", search)}>
-                Excel (XLSX)
-              </Menu.Item>
-              <Menu.Item component="a" href={analyticsExportUrl("pdf", search)}>
-                PDF
-              </Menu.Item>
-            </Menu.Dropdown>
-          </Menu>
+          <ExportMenu
+            label={t("monitoringAnalytics.export")}
+            formats={[
+              { label: "Excel (XLSX)", href: analyticsExportUrl("xlsx", search) },
+              { label: "PDF", href: analyticsExportUrl("pdf", search) },
+            ]}
+          />
         }
       />
       <ArticleFilterBar filters={search} onChange={setFilters} error={analytics.error} placeholder='"Dinas Kesehatan" OR Dinkes'>

@@ -3,11 +3,11 @@
  * filters, tone badges per mentioned organization, "n outlet lain" for copies and stories, the
  * article drawer and the export of the current search.
  */
-import { Anchor, Badge, Button, Card, Group, Menu, Select, Stack, Text } from "@mantine/core";
-import { IconDownload } from "@tabler/icons-react";
+import { Anchor, Badge, Button, Card, Group, Select, Stack, Text } from "@mantine/core";
 import { getRouteApi } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { ARTICLE_KINDS, type TONES } from "../../../common/monitoring-article-enums";
+import { ExportMenu } from "../../components/export-menu";
 import { PageHeader } from "../../components/page-header";
 import { EmptyState, ErrorState, LoadingState } from "../../components/query-state";
 import { ArticleDrawer } from "./article-drawer";
@@ -51,21 +51,13 @@ export function ArticlesPage() {
         title={t("monitoringArticles.title")}
         description={t("monitoringArticles.description")}
         actions={
-          <Menu position="bottom-end">
-            <Menu.Target>
-              <Button variant="default" leftSection={<IconDownload size={16} />}>
-                {t("monitoringArticles.export")}
-              </Button>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Item component="a" href={articleExportUrl("xlsx", filters)}>
-                Excel (XLSX)
-              </Menu.Item>
-              <Menu.Item component="a" href={articleExportUrl("csv", filters)}>
-                CSV
-              </Menu.Item>
-            </Menu.Dropdown>
-          </Menu>
+          <ExportMenu
+            label={t("monitoringArticles.export")}
+            formats={[
+              { label: "Excel (XLSX)", href: articleExportUrl("xlsx", filters) },
+              { label: "CSV", href: articleExportUrl("csv", filters) },
+            ]}
+          />
         }
       />
       <ArticleFilterBar
