@@ -150,7 +150,9 @@ export async function listJournalists(db: Executor, actor: Actor, q: z.infer<typ
         Math.min(page[0].total, JOURNALIST_COUNT_CAP),
         page[0].total > JOURNALIST_COUNT_CAP,
       );
-    // A page past the end carries no row with the total: count apart.
+    // A page past the end carries no row with the total: count apart (the page is known empty).
+    const n = await countUpTo(db, condition, JOURNALIST_COUNT_CAP + 1);
+    return withMemberships([], Math.min(n, JOURNALIST_COUNT_CAP), n > JOURNALIST_COUNT_CAP);
   }
   // A broad list (no name search, or a letter or two) reads its page in index order and stops
   // there (indexes ending in id, migration 0028); the total is counted apart and capped.
